@@ -71,7 +71,20 @@ export interface Page {
   readonly height: number;
   /** The page as a one-page PDF of its own, so a viewer can show it without fetching the edition. */
   readonly pdf: FileRef;
+  /**
+   * A small raster image of the page, made at build time, that a viewer can
+   * paint while pdf.js starts. Absent when the build ran without previews.
+   */
+  readonly preview?: PreviewRef;
   readonly links: readonly PageLink[];
+}
+
+export interface PreviewRef extends FileRef {
+  /** Pixel size of the image. */
+  readonly width: number;
+  readonly height: number;
+  /** e.g. `image/webp`, `image/jpeg`. */
+  readonly type: string;
 }
 
 /** A run of inline text with its style. */
