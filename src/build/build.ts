@@ -1,0 +1,83 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { buildEdition, loadAssets, type BuildAssets } from './edition.js';
+import { SourceError } from './errors.js';
+import { commitEditions, inputHash, storedInputHash, type StagedEdition } from './output.js';
+import { listEditionDates, readEdition, readPublication } from './source.js';
+
+export interface BuildOptions {
+  readonly input: string;
+  readonly out: string;
+  readonly date?: string;
+  /** Fail when the layout QA finds a broken hard rule. */
+  readonly strict: boolean;
+  /** Validate and lay out only; write nothing. */
+  readonly check: boolean;
+  /** Rebuild even editions whose inputs did not change. */
+  readonly force?: boolean;
+  readonly log: (line: string) => void;
+  readonly cwd?: string;
+}
+
+export interface BuildResult {
+  readonly built: readonly string[];
+  readonly skipped: readonly string[];
+  readonly errors: number;
+}
+
+/** Bumped when the build's output changes for the same input, so stored hashes go stale. */
+export const BUILD_VERSION = 'epaper-build-1';
+
+/** Builds the editions under `input` into `out`: all or nothing. */
+export async function build(options: BuildOptions, assets?: BuildAssets): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const publication = await readPublication(options.input, cwd);
+  let dates = await listEditionDates(options.input, cwd);
+  if (options.date) {
+    if (!dates.includes(options.date)) {
+      throw new SourceError(relative(cwd, join(options.input, options.date)), undefined, '--date', `no edition folder for ${options.date}`);
+    }
+    dates = [options.date];
+  }
+  const shared = assets ?? (await loadAssets(publication.language));
+  const staged: StagedEdition[] = [];
+  const skipped: string[] = [];
+  let errors = 0;
+  const pubFiles = [join(options.input, 'publication.yaml'), ...publication.adverts.map((a) => join(options.input, a.key.replace(/^advert:/, '')))];
+  for (const date of dates) {
+    const started = performance.now();
+    const files = await editionFiles(join(options.input, date));
+    const hash = await inputHash([...pubFiles, ...files], BUILD_VERSION);
+    if (!options.check && !options.force && (await storedInputHash(options.out, date)) === hash) {
+      options.log(`${date}  unchanged, skipped`);
+      skipped.push(date);
+      continue;
+    }
+    const source = await readEdition(options.input, date, publication, cwd);
+    const edition = await buildEdition(source, publication, shared);
+    const hard = edition.qa.findings.filter((f) => f.severity === 'error');
+    errors += hard.length;
+    const s = edition.qa.stats;
+    const pct = (n: number) => (s.justifiedLines ? ((100 * n) / s.justifiedLines).toFixed(1) : '0.0');
+    options.log(
+      `${date}  ${edition.manifest.pages.length} pages, ${source.articles.length} articles, ` +
+        `${s.lines} lines: ${pct(s.looseLines)}% loose, ${s.rivers} rivers, ${hard.length} hard-rule findings` +
+        `  (${Math.round(performance.now() - started)} ms)`,
+    );
+    for (const finding of hard) options.log(`  ${finding.code}: page ${finding.page}, ${finding.article}, column ${finding.column}, line ${finding.line}: ${finding.text}`);
+    staged.push({ date, files: edition.files, manifest: edition.manifest, qa: edition.qa, inputHash: hash });
+  }
+  if (options.strict && errors > 0) {
+    throw new SourceError(options.input, undefined, '--strict', `layout QA found ${errors} hard-rule finding(s); nothing was written`);
+  }
+  if (!options.check && staged.length > 0) await commitEditions(options.out, staged);
+  return { built: staged.map((s) => s.date), skipped, errors };
+}
+
+async function editionFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) out.push(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name));
+  }
+  return out;
+}

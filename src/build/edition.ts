@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import fontkit from '@pdf-lib/fontkit';
+import hyphenEnUs from 'hyphen/en-us/index.js';
+import hyphenEnGb from 'hyphen/en-gb/index.js';
+import { layoutEdition } from '../layout/paginate.js';
+import type { BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
+import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyle } from '../manifest/types.js';
+import { Shaper } from '../pdf/font-metrics.js';
+import { writePdf, type PdfFont, type PdfImage, type OutlineEntry } from '../pdf/document.js';
+import type { TextRun } from '../typeset/items.js';
+import { cachedMetrics, FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
+import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
+import type { QaFinding, QaStats } from '../typeset/qa.js';
+import { readFontFiles } from './font-files.js';
+import type { EditionSource, PublicationSource } from './source.js';
+
+/** Fonts and hyphenation, loaded once and shared by every edition of a build. */
+export interface BuildAssets {
+  readonly fonts: Readonly<Record<FontKey, PdfFont>>;
+  readonly context: TypesetContext;
+}
+
+type Hyphenator = { hyphenateSync: (text: string) => string };
+const PATTERNS: Readonly<Record<string, Hyphenator>> = {
+  'en-US': hyphenEnUs as unknown as Hyphenator,
+  'en-GB': hyphenEnGb as unknown as Hyphenator,
+};
+
+export async function loadAssets(language: string): Promise<BuildAssets> {
+  const files = await readFontFiles();
+  const fonts = {} as Record<FontKey, PdfFont>;
+  const metrics = {} as Record<FontKey, FontTable[FontKey]>;
+  for (const key of FONT_KEYS) {
+    const shaper = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never);
+    fonts[key] = { bytes: files[key], shaper };
+    metrics[key] = cachedMetrics(shaper.metrics());
+  }
+  const patterns = PATTERNS[language] ?? (language.startsWith("en") ? PATTERNS["en-US"] : undefined);
+  return { fonts, context: typesetContext(metrics, patterns ? (word) => patterns.hyphenateSync(word) : undefined) };
+}
+
+export interface BuiltEdition {
+  /** Files to write beside the manifest, by name. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly manifest: EditionManifest;
+  readonly qa: { readonly stats: QaStats; readonly findings: readonly QaFinding[] };
+}
+
+const FONT_OF_STYLE: Readonly<Record<RunStyle, FontKey>> = {
+  plain: 'body',
+  em: 'body-italic',
+  strong: 'body-bold',
+  'strong-em': 'body-bold-italic',
+};
+/** Inside a block quote (set in italic), emphasis turns upright, as in print. */
+const QUOTE_FONT_OF_STYLE: Readonly<Record<RunStyle, FontKey>> = {
+  plain: 'body-italic',
+  em: 'body',
+  strong: 'body-bold-italic',
+  'strong-em': 'body-bold',
+};
+
+/** The manifest's blocks become the layout's blocks, runs gaining their fonts. */
+export function layoutBlocks(blocks: readonly Block[]): BodyBlock[] {
+  const out: BodyBlock[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'paragraph':
+        out.push({ kind: 'paragraph', runs: block.runs.map((r): TextRun => ({ text: r.text, font: FONT_OF_STYLE[r.style] })) });
+        break;
+      case 'quote':
+        out.push({ kind: 'quote', runs: block.runs.map((r): TextRun => ({ text: r.text, font: QUOTE_FONT_OF_STYLE[r.style] })) });
+        break;
+      case 'subhead':
+        out.push({ kind: 'subhead', text: block.text });
+        break;
+      case 'list':
+        block.items.forEach((item, i) =>
+          out.push({
+            kind: 'list-item',
+            marker: block.ordered ? `${i + 1}.` : '•',
+            runs: item.map((r): TextRun => ({ text: r.text, font: FONT_OF_STYLE[r.style] })),
+          }),
+        );
+        break;
+    }
+  }
+  return out;
+}
+
+/** "Saturday, November 8, 2025": the date as the nameplate prints it. */
+export function writtenDate(date: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function fileRef(name: string, bytes: Uint8Array): FileRef {
+  return { url: name, bytes: bytes.length, sha256: sha256(bytes) };
+}
+
+/** Content-hashed name, so a CDN may cache the file forever. */
+function hashedName(stem: string, bytes: Uint8Array): string {
+  return `${stem}.${sha256(bytes).slice(0, 10)}.pdf`;
+}
+
+/**
+ * Builds one edition: layout, the whole PDF, one PDF per page, and the
+ * manifest that ties them to the articles. Pure apart from the fonts: no
+ * file is read or written here.
+ */
+export async function buildEdition(source: EditionSource, publication: PublicationSource, assets: BuildAssets): Promise<BuiltEdition> {
+  const title = `${publication.name}, ${writtenDate(source.date, publication.language)}`;
+  const images = new Map<string, PdfImage>();
+  for (const ad of publication.adverts) images.set(ad.key, { bytes: ad.image.bytes, type: ad.image.type });
+  const stories: StoryInput[] = source.articles.map((a) => {
+    const key = a.image ? `${source.date}/${a.image.file}` : '';
+    if (a.image) images.set(key, { bytes: a.image.data.bytes, type: a.image.data.type });
+    return {
+      id: a.id,
+      section: a.section,
+      priority: a.priority,
+      headline: a.headline,
+      body: layoutBlocks(a.body),
+      ...(a.kicker ? { kicker: a.kicker } : {}),
+      ...(a.deck ? { deck: a.deck } : {}),
+      ...(a.byline ? { byline: a.byline } : {}),
+      ...(a.bio ? { bio: a.bio } : {}),
+      ...(a.pullquote ? { pullquote: a.pullquote } : {}),
+      ...(a.image
+        ? { image: { key, width: a.image.data.width, height: a.image.data.height, caption: a.image.caption, credit: a.image.credit } }
+        : {}),
+    };
+  });
+  const input: EditionInput = {
+    publication,
+    dateLine: writtenDate(source.date, publication.language),
+    volume: source.volume,
+    issue: source.issue,
+    ...(source.label ? { label: source.label } : {}),
+    page: publication.page,
+    sections: publication.sections,
+    stories,
+    adverts: publication.adverts.map((a) => ({ key: a.key, width: a.image.width, height: a.image.height })),
+  };
+  const layout = layoutEdition(input, assets.context);
+
+  const metadata = {
+    title,
+    author: publication.name,
+    subject: `${publication.name} e-paper edition of ${source.date}`,
+    language: publication.language,
+    date: new Date(`${source.date}T05:00:00Z`),
+  };
+  const common = { width: publication.page.width, height: publication.page.height, fonts: assets.fonts, images, metadata };
+  const articlesById = new Map(source.articles.map((a) => [a.id, a]));
+  const outline: OutlineEntry[] = layout.sections.map((section) => ({
+    title: section.title,
+    page: section.firstPage,
+    children: layout.placements
+      .filter((p) => articlesById.get(p.article)?.section === section.id)
+      .filter((p, i, all) => all.findIndex((q) => q.article === p.article) === i)
+      .map((p) => ({ title: articlesById.get(p.article)!.headline, page: p.page })),
+  }));
+  const whole = await writePdf(layout.pages, { ...common, outline, links: true, firstPageNumber: 1 });
+  const files = new Map<string, Uint8Array>();
+  const wholeName = hashedName('edition', whole);
+  files.set(wholeName, whole);
+  const pages: Page[] = [];
+  for (const page of layout.pages) {
+    const bytes = await writePdf([page], { ...common, links: false, firstPageNumber: page.number });
+    const name = hashedName(`page-${String(page.number).padStart(2, '0')}`, bytes);
+    files.set(name, bytes);
+    pages.push({
+      number: page.number,
+      label: page.label,
+      section: page.section,
+      width: publication.page.width,
+      height: publication.page.height,
+      pdf: fileRef(name, bytes),
+      links: page.elements.flatMap((e) =>
+        e.kind === 'link' && e.page >= 1 && e.page <= layout.pages.length ? [{ box: e.box, page: e.page, article: e.article }] : [],
+      ),
+    });
+  }
+  const articles: Article[] = source.articles.map((a) => {
+    const placements: Placement[] = layout.placements
+      .filter((p) => p.article === a.id)
+      .sort((x, y) => x.page - y.page)
+      .map((p) => ({ page: p.page, boxes: p.boxes.map((b) => b.map((n) => Math.round(n * 100) / 100) as unknown as typeof b) }));
+    return {
+      id: a.id,
+      section: a.section,
+      headline: a.headline,
+      ...(a.kicker ? { kicker: a.kicker } : {}),
+      ...(a.deck ? { deck: a.deck } : {}),
+      ...(a.byline ? { byline: a.byline } : {}),
+      ...(a.bio ? { bio: a.bio } : {}),
+      ...(a.pullquote ? { pullquote: a.pullquote } : {}),
+      ...(a.image ? { image: { caption: a.image.caption, credit: a.image.credit } } : {}),
+      words: a.words,
+      // 230 words a minute: the usual adult silent-reading rate (Brysbaert, 2019).
+      readingMinutes: Math.max(1, Math.round(a.words / 230)),
+      body: a.body,
+      placements,
+    };
+  });
+  const manifest: EditionManifest = {
+    format: 1,
+    publication: { name: publication.name, motto: publication.motto, city: publication.city, language: publication.language },
+    date: source.date,
+    title,
+    volume: source.volume,
+    issue: source.issue,
+    ...(source.label ? { label: source.label } : {}),
+    pdf: fileRef(wholeName, whole),
+    sections: layout.sections,
+    pages,
+    articles,
+  };
+  return { files, manifest, qa: layout.qa };
+}

@@ -1,0 +1,25 @@
+/**
+ * Bad input: names the file, the line and the field, and says what to do.
+ * The build stops on the first one and leaves its output untouched.
+ */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly field: string | undefined,
+    readonly problem: string,
+    readonly hint?: string,
+  ) {
+    super(
+      `${file}${line !== undefined ? `:${line}` : ''}${field ? ` (${field})` : ''}: ${problem}${hint ? `\n  hint: ${hint}` : ''}`,
+    );
+  }
+}
+
+/** 1-based line of a character offset in `text`. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,188 @@
+import fontkit from '@pdf-lib/fontkit';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFFont, type PDFImage, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { LaidOutPage } from '../layout/types.js';
+import type { FontKey } from '../typeset/metrics.js';
+import { contentStream } from './content.js';
+import type { Shaper } from './font-metrics.js';
+import { GlyphEncoder } from './glyph-encoder.js';
+
+export interface PdfFont {
+  /** Plain OpenType bytes (not WOFF). */
+  readonly bytes: Uint8Array;
+  readonly shaper: Shaper;
+}
+
+export interface PdfImage {
+  readonly bytes: Uint8Array;
+  readonly type: 'jpeg' | 'png';
+}
+
+export interface PdfMetadata {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  /** BCP 47 tag. */
+  readonly language: string;
+  /** Creation and modification date, fixed so the same edition gives the same bytes. */
+  readonly date: Date;
+}
+
+/** Bookmarks: sections, each with its articles. */
+export interface OutlineEntry {
+  readonly title: string;
+  /** 1-based page within this document. */
+  readonly page: number;
+  readonly children?: readonly OutlineEntry[];
+}
+
+export interface PdfOptions {
+  readonly width: number;
+  readonly height: number;
+  readonly fonts: Readonly<Record<FontKey, PdfFont>>;
+  readonly images: ReadonlyMap<string, PdfImage>;
+  readonly metadata: PdfMetadata;
+  readonly outline?: readonly OutlineEntry[];
+  /** Write link annotations (only where their target page is in this document). */
+  readonly links: boolean;
+  /** Page labels (ISO 32000-1 §12.4.2): the printed number of the first page. */
+  readonly firstPageNumber: number;
+}
+
+/**
+ * Writes laid-out pages as a PDF with pdf-lib: fonts as subsets, images
+ * embedded once per document, our own content streams, links, outline,
+ * page labels and fixed metadata for byte-identical output.
+ */
+export async function writePdf(pages: readonly LaidOutPage[], options: PdfOptions): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const { metadata } = options;
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  doc.setAuthor(metadata.author);
+  doc.setSubject(metadata.subject);
+  doc.setLanguage(metadata.language);
+  doc.setCreator('epaper');
+  doc.setProducer('epaper (pdf-lib)');
+  doc.setCreationDate(metadata.date);
+  doc.setModificationDate(metadata.date);
+
+  const fonts = new Map<FontKey, { font: PDFFont; encoder: GlyphEncoder; name: string }>();
+  const images = new Map<string, { image: PDFImage; name: string }>();
+  const fontFor = async (key: FontKey) => {
+    let entry = fonts.get(key);
+    if (!entry) {
+      const source = options.fonts[key];
+      const font = await doc.embedFont(source.bytes, { subset: true });
+      entry = { font, encoder: new GlyphEncoder(font, source.shaper), name: `F${fonts.size + 1}` };
+      fonts.set(key, entry);
+    }
+    return entry;
+  };
+  const imageFor = async (key: string) => {
+    let entry = images.get(key);
+    if (!entry) {
+      const source = options.images.get(key);
+      if (!source) throw new Error(`no image ${key}`);
+      const image = source.type === 'jpeg' ? await doc.embedJpg(source.bytes) : await doc.embedPng(source.bytes);
+      entry = { image, name: `Im${images.size + 1}` };
+      images.set(key, entry);
+    }
+    return entry;
+  };
+
+  const pdfPages: PDFPage[] = [];
+  for (const laid of pages) {
+    const page = doc.addPage([options.width, options.height]);
+    pdfPages.push(page);
+    // Embed what the page uses first: content generation is synchronous.
+    const used = new Set<FontKey>();
+    const usedImages = new Set<string>();
+    for (const element of laid.elements) {
+      if (element.kind === 'text') for (const run of element.line.runs) used.add(run.font);
+      if (element.kind === 'image') usedImages.add(element.image);
+    }
+    for (const key of used) await fontFor(key);
+    for (const key of usedImages) await imageFor(key);
+    const fontNames = new Map<string, PDFRef>();
+    const imageNames = new Map<string, PDFRef>();
+    const content = contentStream(laid.elements, options.height, {
+      font(key) {
+        const entry = fonts.get(key)!;
+        fontNames.set(entry.name, entry.font.ref);
+        return entry;
+      },
+      image(key) {
+        const entry = images.get(key)!;
+        imageNames.set(entry.name, entry.image.ref);
+        return entry.name;
+      },
+    });
+    for (const [name, ref] of fontNames) page.node.setFontDictionary(PDFName.of(name), ref);
+    for (const [name, ref] of imageNames) page.node.setXObject(PDFName.of(name), ref);
+    const stream = doc.context.flateStream(content);
+    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+  }
+
+  if (options.links) addLinks(doc, pages, pdfPages, options.height);
+  if (options.outline && options.outline.length > 0) addOutline(doc, options.outline, pdfPages);
+  doc.catalog.set(
+    PDFName.of('PageLabels'),
+    doc.context.obj({ Nums: [0, { S: 'D', St: options.firstPageNumber }] }),
+  );
+  return doc.save({ useObjectStreams: true, addDefaultPage: false });
+}
+
+function addLinks(doc: PDFDocument, pages: readonly LaidOutPage[], pdfPages: readonly PDFPage[], height: number): void {
+  pages.forEach((laid, i) => {
+    const annots: PDFRef[] = [];
+    for (const element of laid.elements) {
+      if (element.kind !== 'link') continue;
+      const target = pdfPages[element.page - 1];
+      if (!target) continue;
+      const [x, top, w, h] = element.box;
+      const link = doc.context.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: [x, height - top - h, x + w, height - top],
+        Border: [0, 0, 0],
+        Dest: [target.ref, 'XYZ', null, null, null],
+      });
+      annots.push(doc.context.register(link));
+    }
+    if (annots.length > 0) pdfPages[i]!.node.set(PDFName.of('Annots'), doc.context.obj(annots));
+  });
+}
+
+/** Builds the outline tree (ISO 32000-1 §12.3.3) by hand: pdf-lib has no API for it. */
+function addOutline(doc: PDFDocument, entries: readonly OutlineEntry[], pdfPages: readonly PDFPage[]): void {
+  const { context } = doc;
+  const root = context.obj({ Type: 'Outlines' }) as PDFDict;
+  const rootRef = context.register(root);
+  const build = (list: readonly OutlineEntry[], parent: PDFRef, parentDict: PDFDict): number => {
+    const refs = list.map(() => context.nextRef());
+    let total = 0;
+    list.forEach((entry, i) => {
+      const page = pdfPages[entry.page - 1] ?? pdfPages[0]!;
+      const dict = context.obj({}) as PDFDict;
+      dict.set(PDFName.of('Title'), PDFHexString.fromText(entry.title));
+      dict.set(PDFName.of('Parent'), parent);
+      dict.set(PDFName.of('Dest'), context.obj([page.ref, 'XYZ', null, null, null]) as PDFArray);
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
+      if (i < list.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
+      const children = entry.children ?? [];
+      if (children.length > 0) {
+        const count = build(children, refs[i]!, dict);
+        dict.set(PDFName.of('Count'), PDFNumber.of(-count)); // closed by default
+      }
+      context.assign(refs[i]!, dict);
+      total += 1;
+    });
+    parentDict.set(PDFName.of('First'), refs[0]!);
+    parentDict.set(PDFName.of('Last'), refs[refs.length - 1]!);
+    return total;
+  };
+  const count = build(entries, rootRef, root);
+  root.set(PDFName.of('Count'), PDFNumber.of(count));
+  doc.catalog.set(PDFName.of('Outlines'), rootRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}

@@ -1,0 +1,129 @@
+import { COSTS } from './costs.js';
+
+/**
+ * A language's hyphenation patterns: returns the word with U+00AD (soft
+ * hyphen) at every point the patterns allow. Liang's algorithm lives in a
+ * library (`hyphen`); the engine only applies our rules on top of it.
+ */
+export type PatternHyphenator = (word: string) => string;
+
+/** Where a word may break, and what shows when it does. */
+export interface WordPiece {
+  readonly text: string;
+  /**
+   * What follows the piece: `hyphen` (a hyphen is added if the line breaks
+   * here), `explicit` (the piece already ends in a hyphen or dash), `url`
+   * (break without a mark), or `end` (the last piece of the word).
+   */
+  readonly after: 'hyphen' | 'explicit' | 'url' | 'end';
+}
+
+export interface HyphenationRules {
+  readonly leftMin: number;
+  readonly rightMin: number;
+  readonly minLength: number;
+}
+
+export const DEFAULT_HYPHENATION: HyphenationRules = {
+  leftMin: COSTS.leftHyphenMin,
+  rightMin: COSTS.rightHyphenMin,
+  minLength: COSTS.minHyphenateLength,
+};
+
+const SOFT_HYPHEN = '\u00AD';
+const URL_OR_EMAIL = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|@|\.(?:com|org|net|gov|edu|io)\b/i;
+/** Leading and trailing punctuation that stays attached to the word but is not hyphenated. */
+const EDGES = /^([^\p{L}]*)(.*?)([^\p{L}]*)$/su;
+/** Lower-case letters with an optional possessive or contraction: the only words we hyphenate. */
+const HYPHENATABLE = /^(\p{Ll}+)((?:['’]\p{Ll}+)?)$/u;
+const EXPLICIT_BREAK = /(?<=[\p{L}\p{N}][-–—])(?=[\p{L}\p{N}])/u;
+
+/**
+ * Splits one word (text between spaces) into the pieces a line may break
+ * between, in this order of authority:
+ * 1. soft hyphens typed by the author: exactly those points, nothing else;
+ * 2. URLs and e-mail addresses: after `/` and before `.`, no hyphen shown;
+ * 3. explicit hyphens and dashes: after them, each part hyphenated in turn;
+ * 4. the language patterns, only for lower-case words (no names, acronyms or
+ *    numbers) of at least `minLength` letters, keeping `leftMin` and
+ *    `rightMin` letters on either side.
+ */
+export function splitWord(
+  word: string,
+  patterns: PatternHyphenator | undefined,
+  rules: HyphenationRules = DEFAULT_HYPHENATION,
+): readonly WordPiece[] {
+  if (word.includes(SOFT_HYPHEN)) return softHyphenPieces(word);
+  if (URL_OR_EMAIL.test(word)) return urlPieces(word);
+  const parts = word.split(EXPLICIT_BREAK);
+  const pieces: WordPiece[] = [];
+  parts.forEach((part, i) => {
+    const sub = patternPieces(part, patterns, rules);
+    const last = i === parts.length - 1;
+    sub.forEach((piece, j) =>
+      pieces.push(j === sub.length - 1 && !last ? { text: piece.text, after: 'explicit' } : piece),
+    );
+  });
+  return pieces;
+}
+
+function softHyphenPieces(word: string): readonly WordPiece[] {
+  const parts = word.split(SOFT_HYPHEN).filter((p) => p.length > 0);
+  return parts.map((text, i) => ({ text, after: i === parts.length - 1 ? 'end' : 'hyphen' }));
+}
+
+function urlPieces(word: string): readonly WordPiece[] {
+  const parts = word.split(/(?<=\/)(?=[^/])|(?<=[^./])(?=\.[^.])/u);
+  return parts.map((text, i) => ({ text, after: i === parts.length - 1 ? 'end' : 'url' }));
+}
+
+function patternPieces(
+  word: string,
+  patterns: PatternHyphenator | undefined,
+  rules: HyphenationRules,
+): readonly WordPiece[] {
+  const whole: readonly WordPiece[] = [{ text: word, after: 'end' }];
+  if (!patterns) return whole;
+  const [, lead = '', core = '', trail = ''] = EDGES.exec(word) ?? [];
+  const letters = HYPHENATABLE.exec(core);
+  if (!letters) return whole;
+  const [, stem = '', suffix = ''] = letters;
+  if (stem.length < rules.minLength) return whole;
+  const fragments = patterns(stem).split(SOFT_HYPHEN);
+  // Merge fragments until both edges keep their minimum number of letters.
+  const cuts: number[] = [];
+  let at = 0;
+  for (const fragment of fragments.slice(0, -1)) {
+    at += fragment.length;
+    if (at >= rules.leftMin && stem.length - at >= rules.rightMin) cuts.push(at);
+  }
+  if (cuts.length === 0) return whole;
+  const pieces: WordPiece[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push({ text: (from === 0 ? lead : '') + stem.slice(from, cut), after: 'hyphen' });
+    from = cut;
+  }
+  pieces.push({ text: stem.slice(from) + suffix + trail, after: 'end' });
+  return pieces;
+}
+
+/**
+ * Caches `splitWord` per word: an edition repeats its words thousands of
+ * times, and pattern matching is the second most expensive step after
+ * shaping.
+ */
+export function cachedWordSplitter(
+  patterns: PatternHyphenator | undefined,
+  rules: HyphenationRules = DEFAULT_HYPHENATION,
+): (word: string) => readonly WordPiece[] {
+  const cache = new Map<string, readonly WordPiece[]>();
+  return (word) => {
+    let pieces = cache.get(word);
+    if (!pieces) {
+      pieces = splitWord(word, patterns, rules);
+      cache.set(word, pieces);
+    }
+    return pieces;
+  };
+}

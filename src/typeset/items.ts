@@ -1,0 +1,189 @@
+import { COSTS } from './costs.js';
+import type { WordPiece } from './hyphenate.js';
+import type { FontKey, FontTable } from './metrics.js';
+
+/**
+ * The items of Knuth & Plass ("Breaking Paragraphs into Lines", 1981, §2):
+ * boxes (material of fixed width), glue (space that stretches and shrinks)
+ * and penalties (places to break, with a cost). Widths are in points.
+ */
+export type Item = Box | Glue | Penalty;
+
+export interface Box {
+  readonly kind: 'box';
+  readonly width: number;
+  readonly text: string;
+  readonly font: FontKey;
+  /** Index of the word this piece belongs to: adjacent pieces of one word join on a line. */
+  readonly word: number;
+  /** Whether justification may letter-space this box (not for indents). */
+  readonly expandable: boolean;
+  /** Set when the box is a letter of a word too wide for the column, split as a last resort. */
+  readonly split?: true;
+}
+
+export interface Glue {
+  readonly kind: 'glue';
+  readonly width: number;
+  readonly stretch: number;
+  readonly shrink: number;
+}
+
+export interface Penalty {
+  readonly kind: 'penalty';
+  /** Width added to the line if it breaks here, e.g. the hyphen. */
+  readonly width: number;
+  /** Cost of breaking here; `-Infinity` forces a break, `Infinity` forbids one. */
+  readonly cost: number;
+  /** Flagged penalties are hyphens: two in a row cost extra demerits. */
+  readonly flagged: boolean;
+  /** What is drawn at the end of the line when it breaks here. */
+  readonly mark?: { readonly text: string; readonly font: FontKey };
+}
+
+/** A piece of paragraph text in one font. */
+export interface TextRun {
+  readonly text: string;
+  readonly font: FontKey;
+}
+
+export type Alignment = 'justify' | 'left' | 'center' | 'right';
+
+export interface ItemizeOptions {
+  readonly fonts: FontTable;
+  readonly size: number;
+  /** Font whose space sets the inter-word glue. */
+  readonly spaceFont: FontKey;
+  readonly align: Alignment;
+  readonly firstIndent: number;
+  /** The narrowest line of the paragraph: words wider than this are split. */
+  readonly minLineWidth: number;
+  /** Splits a word into pieces a line may break between (hyphenation). */
+  readonly splitWord: (word: string) => readonly WordPiece[];
+}
+
+/** Stretch of the line end for ragged text, as in [KP] §"ragged right": 3 ems. */
+const RAGGED_STRETCH_EM = 3;
+/** Stretch of the glue that ends a paragraph: effectively infinite ("fil"). */
+export const FILL = 1e6;
+
+type Segment = TextRun;
+
+/** Splits runs into words (lists of font segments) at white space; no-break spaces stay inside words. */
+export function wordsOf(runs: readonly TextRun[]): Segment[][] {
+  const words: Segment[][] = [];
+  let current: Segment[] = [];
+  for (const run of runs) {
+    for (const part of run.text.split(/([ \t\r\n]+)/)) {
+      if (part === '') continue;
+      if (/^[ \t\r\n]+$/.test(part)) {
+        if (current.length > 0) words.push(current);
+        current = [];
+      } else {
+        current.push({ text: part, font: run.font });
+      }
+    }
+  }
+  if (current.length > 0) words.push(current);
+  return words;
+}
+
+/** Turns a paragraph's runs into boxes, glue and penalties, ending with the paragraph's final break. */
+export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item[] {
+  const { fonts, size, align } = options;
+  const items: Item[] = [];
+  const space = fonts[options.spaceFont].space * size;
+  const interWord = interWordGlue(space, align, size);
+  if (options.firstIndent > 0) {
+    items.push({ kind: 'box', width: options.firstIndent, text: '', font: options.spaceFont, word: -1, expandable: false });
+  }
+  if (align === 'center' || align === 'right') {
+    items.push({ kind: 'glue', width: 0, stretch: RAGGED_STRETCH_EM * size, shrink: 0 });
+  }
+  let word = 0;
+  wordsOf(runs).forEach((segments, i) => {
+    if (i > 0) items.push(...interWord);
+    word = pushWord(items, segments, word, options);
+  });
+  const end: Item[] =
+    align === 'justify' || align === 'left'
+      ? [{ kind: 'glue', width: 0, stretch: FILL, shrink: 0 }]
+      : [{ kind: 'glue', width: 0, stretch: RAGGED_STRETCH_EM * size, shrink: 0 }];
+  items.push({ kind: 'penalty', width: 0, cost: Infinity, flagged: false }, ...end, {
+    kind: 'penalty',
+    width: 0,
+    cost: -Infinity,
+    flagged: false,
+  });
+  return items;
+}
+
+function interWordGlue(space: number, align: Alignment, size: number): readonly Item[] {
+  if (align === 'justify') {
+    return [{ kind: 'glue', width: space, stretch: space * COSTS.spaceStretch, shrink: space * COSTS.spaceShrink }];
+  }
+  // Ragged: the line end stretches, spaces stay at their natural width ([KP] p. 1144).
+  const ragged = RAGGED_STRETCH_EM * size;
+  return [
+    { kind: 'glue', width: 0, stretch: ragged, shrink: 0 },
+    { kind: 'penalty', width: 0, cost: 0, flagged: false },
+    { kind: 'glue', width: space, stretch: -ragged, shrink: 0 },
+  ];
+}
+
+/** Pushes one word's items and returns the next free word index. */
+function pushWord(items: Item[], segments: readonly Segment[], first: number, options: ItemizeOptions): number {
+  const { fonts, size } = options;
+  let word = first;
+  for (const segment of segments) {
+    const ties = segment.text.split('\u00A0');
+    ties.forEach((text, t) => {
+      if (t > 0) {
+        word += 1;
+        // A no-break space: glue that cannot be a break ([TB] ch. 14, `~`).
+        const space = fonts[segment.font].space * size;
+        items.push({ kind: 'penalty', width: 0, cost: Infinity, flagged: false });
+        items.push({ kind: 'glue', width: space, stretch: space * COSTS.spaceStretch, shrink: space * COSTS.spaceShrink });
+      }
+      if (text === '') return;
+      // Only a word in a single font is hyphenated: a break inside mixed styling is rare and ugly.
+      const pieces: readonly WordPiece[] =
+        segments.length === 1 && ties.length === 1 ? options.splitWord(text) : [{ text, after: 'end' }];
+      for (const piece of pieces) pushPiece(items, piece, segment.font, word, options);
+    });
+  }
+  return word + 1;
+}
+
+function pushPiece(items: Item[], piece: WordPiece, font: FontKey, word: number, options: ItemizeOptions): void {
+  const metrics = options.fonts[font];
+  const size = options.size;
+  const width = metrics.width(piece.text) * size;
+  const hyphen = { text: '-', font };
+  const hyphenWidth = metrics.width('-') * size;
+  if (width > options.minLineWidth) {
+    // Wider than the column: break between any two characters, at a high cost.
+    const chars = [...piece.text];
+    chars.forEach((ch, i) => {
+      items.push({ kind: 'box', width: metrics.width(ch) * size, text: ch, font, word, expandable: true, split: true });
+      if (i < chars.length - 1) {
+        items.push({ kind: 'penalty', width: hyphenWidth, cost: COSTS.splitWordPenalty, flagged: true, mark: hyphen });
+      }
+    });
+  } else {
+    items.push({ kind: 'box', width, text: piece.text, font, word, expandable: true });
+  }
+  switch (piece.after) {
+    case 'hyphen':
+      items.push({ kind: 'penalty', width: hyphenWidth, cost: COSTS.hyphenPenalty, flagged: true, mark: hyphen });
+      break;
+    case 'explicit':
+      items.push({ kind: 'penalty', width: 0, cost: COSTS.explicitHyphenPenalty, flagged: true });
+      break;
+    case 'url':
+      items.push({ kind: 'penalty', width: 0, cost: COSTS.urlBreakPenalty, flagged: false });
+      break;
+    case 'end':
+      break;
+  }
+}

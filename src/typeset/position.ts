@@ -1,0 +1,200 @@
+import type { Alignment, Item } from './items.js';
+import { fitLine, type Break } from './linebreak.js';
+import type { FontKey, FontTable } from './metrics.js';
+
+/** Text in one font at a position on its line. */
+export interface GlyphRun {
+  readonly text: string;
+  readonly font: FontKey;
+  /** Left edge from the column's left edge, in points. */
+  readonly x: number;
+  /** Advance including letter spacing after each glyph. */
+  readonly width: number;
+}
+
+/** A line ready to draw: every run has its place; the PDF writer only draws. */
+export interface SetLine {
+  readonly runs: readonly GlyphRun[];
+  readonly size: number;
+  /** Extra space after every glyph (PDF `Tc`), in points; within ±2 % of the text. */
+  readonly letterSpacing: number;
+  /** Width of the column the line was set for. */
+  readonly measure: number;
+  /** Adjustment ratio of the spaces (see `Break.ratio`). */
+  readonly ratio: number;
+  /** Justified and not the last line of its paragraph: both edges flush. */
+  readonly justified: boolean;
+  readonly hyphenated: boolean;
+  /** The inter-word gaps as `[x, width]`, for the QA report (loose lines, rivers). */
+  readonly gaps: readonly (readonly [number, number])[];
+  /** The font's normal word space at this size. */
+  readonly normalSpace: number;
+  /** Points by which the line is wider than its measure (0 unless nothing else was possible). */
+  readonly overfull: number;
+  /** The line holds a piece of a word that was split because it was wider than the column. */
+  readonly splitWord: boolean;
+}
+
+export interface PositionOptions {
+  readonly fonts: FontTable;
+  readonly size: number;
+  readonly align: Alignment;
+  readonly spaceFont: FontKey;
+  readonly lineWidth: (line: number) => number;
+  /** Left offset of line `i` inside the column (hanging indents around a drop cap). */
+  readonly lineOffset: (line: number) => number;
+  readonly expansion: number;
+}
+
+interface Word {
+  runs: { text: string; font: FontKey }[];
+}
+
+/** Turns chosen breaks into lines of positioned runs, justified to the last 0.001 pt. */
+export function positionLines(items: readonly Item[], breaks: readonly Break[], options: PositionOptions): SetLine[] {
+  const lines: SetLine[] = [];
+  let start = 0;
+  breaks.forEach((brk, index) => {
+    lines.push(positionLine(items, start, brk.position, index, index === breaks.length - 1, options));
+    start = brk.position + 1;
+    while (start < items.length && items[start]!.kind !== 'box') start++;
+  });
+  return lines;
+}
+
+function positionLine(
+  items: readonly Item[],
+  start: number,
+  end: number,
+  index: number,
+  last: boolean,
+  options: PositionOptions,
+): SetLine {
+  const { fonts, size } = options;
+  const words: Word[] = [];
+  const gaps: { width: number; stretch: number; shrink: number }[] = [];
+  let indent = 0;
+  let lastWord = -2;
+  let pendingGlue: { width: number; stretch: number; shrink: number } | null = null;
+  let splitWord = false;
+  for (let i = start; i < end; i++) {
+    const item = items[i]!;
+    if (item.kind === 'box') {
+      if (item.text === '') {
+        indent += item.width;
+        continue;
+      }
+      if (item.split) splitWord = true;
+      if (pendingGlue && words.length > 0) {
+        gaps.push(pendingGlue);
+        words.push({ runs: [] });
+      } else if (words.length === 0 || item.word !== lastWord) {
+        if (words.length > 0) gaps.push({ width: 0, stretch: 0, shrink: 0 });
+        words.push({ runs: [] });
+      }
+      pendingGlue = null;
+      const word = words[words.length - 1]!;
+      const tail = word.runs[word.runs.length - 1];
+      if (tail && tail.font === item.font) tail.text += item.text;
+      else word.runs.push({ text: item.text, font: item.font });
+      lastWord = item.word;
+    } else if (item.kind === 'glue') {
+      if (words.length === 0) {
+        indent += item.width; // leading glue of centred or right-aligned text is handled by alignment below
+        continue;
+      }
+      pendingGlue = pendingGlue ?? { width: 0, stretch: 0, shrink: 0 };
+      pendingGlue.width += item.width;
+      pendingGlue.stretch += item.stretch;
+      pendingGlue.shrink += item.shrink;
+    }
+  }
+  const breakItem = items[end];
+  const hyphenated = breakItem?.kind === 'penalty' && breakItem.mark !== undefined;
+  if (hyphenated && breakItem.kind === 'penalty' && breakItem.mark && words.length > 0) {
+    const word = words[words.length - 1]!;
+    const tail = word.runs[word.runs.length - 1]!;
+    if (tail.font === breakItem.mark.font) tail.text += breakItem.mark.text;
+    else word.runs.push({ ...breakItem.mark });
+  }
+
+  const measured = words.map((word) =>
+    word.runs.map((run) => ({
+      ...run,
+      width: fonts[run.font].width(run.text) * size,
+      glyphs: fonts[run.font].glyphCount(run.text),
+    })),
+  );
+  const textWidth = measured.reduce((sum, word) => sum + word.reduce((s, run) => s + run.width, 0), 0);
+  const glyphGaps = measured.reduce((sum, word) => sum + Math.max(0, word.reduce((s, run) => s + run.glyphs, 0) - 1), 0);
+  const gapWidth = gaps.reduce((sum, gap) => sum + gap.width, 0);
+  const measure = options.lineWidth(index);
+  const offset = options.lineOffset(index);
+  const natural = indent + textWidth + gapWidth;
+  const normalSpace = fonts[options.spaceFont].space * size;
+
+  const justified = options.align === 'justify' && !last && gaps.length > 0;
+  // A last line the breaker chose to squeeze is squeezed here too, not left overfull.
+  const fitted = justified || (options.align === 'justify' && gaps.length > 0 && natural > measure);
+  let letterSpacing = 0;
+  let ratio = 0;
+  let x = offset + indent;
+  let overfull = 0;
+  let gapWidths = gaps.map((gap) => gap.width);
+  if (fitted) {
+    const stretch = gaps.reduce((sum, gap) => sum + gap.stretch, 0);
+    const shrink = gaps.reduce((sum, gap) => sum + gap.shrink, 0);
+    const expand = glyphGaps > 0 ? textWidth * options.expansion : 0;
+    const fit = fitLine(natural, measure, stretch, shrink, expand);
+    const expansion = fit.expansionRatio * expand;
+    letterSpacing = glyphGaps > 0 ? expansion / glyphGaps : 0;
+    // What the spaces must absorb once the letters took their share.
+    const rest = measure - natural - expansion;
+    const spring = rest >= 0 ? stretch : shrink;
+    ratio = spring > 0 ? rest / spring : 0;
+    const clamped = Math.max(ratio, -1);
+    gapWidths = gaps.map((gap) => gap.width + clamped * (rest >= 0 ? gap.stretch : gap.shrink));
+    if (ratio < -1) overfull = (-1 - ratio) * shrink;
+    // Distribute any rounding remainder over the gaps so the right edge is exact.
+    if (ratio >= -1) {
+      const total = indent + textWidth + expansion + gapWidths.reduce((s, w) => s + w, 0);
+      const drift = (measure - total) / gapWidths.length;
+      gapWidths = gapWidths.map((w) => w + drift);
+    }
+  } else {
+    const room = measure - natural;
+    if (options.align === 'right') x += room;
+    else if (options.align === 'center') x += room / 2;
+    if (room < 0) overfull = -room;
+  }
+  if (!fitted && natural > measure + 1e-6) overfull = natural - measure;
+
+  const runs: GlyphRun[] = [];
+  const lineGaps: [number, number][] = [];
+  measured.forEach((word, w) => {
+    if (w > 0) {
+      lineGaps.push([x, gapWidths[w - 1]!]);
+      x += gapWidths[w - 1]!;
+    }
+    for (const run of word) {
+      const width = run.width + letterSpacing * run.glyphs;
+      runs.push({ text: run.text, font: run.font, x, width });
+      x += width;
+    }
+    x -= letterSpacing; // no spacing after a word's last glyph
+  });
+  return {
+    runs,
+    size,
+    letterSpacing,
+    measure,
+    ratio: justified ? ratio : 0,
+    justified,
+    hyphenated,
+    gaps: lineGaps,
+    normalSpace,
+    overfull: overfull > 1e-6 ? overfull : 0,
+    splitWord,
+  };
+}
+

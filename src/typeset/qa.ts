@@ -1,0 +1,143 @@
+import { COSTS } from './costs.js';
+import type { GalleyLine } from './galley.js';
+
+/**
+ * The layout QA report: typographic problems as coded findings. Hard rules
+ * (overfull lines, widows, orphans, three hyphens in a row) fail a strict
+ * build; the rest are warnings an editor may accept.
+ */
+export const QA_CODES = {
+  overfull: 'error',
+  widow: 'error',
+  orphan: 'error',
+  'hyphen-run': 'error',
+  'loose-line': 'warning',
+  river: 'warning',
+  'split-word': 'warning',
+  'forced-break': 'warning',
+} as const;
+export type QaCode = keyof typeof QA_CODES;
+
+export interface QaFinding {
+  readonly code: QaCode;
+  readonly severity: (typeof QA_CODES)[QaCode];
+  readonly article: string;
+  readonly page: number;
+  readonly column: number;
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface QaStats {
+  readonly lines: number;
+  readonly justifiedLines: number;
+  readonly looseLines: number;
+  readonly rivers: number;
+  readonly hyphenatedLines: number;
+  readonly hyphenRuns3: number;
+  readonly overfull: number;
+  readonly widows: number;
+  readonly orphans: number;
+}
+
+/** Where a column of lines stands, for the findings. */
+export interface ColumnPlace {
+  readonly article: string;
+  readonly page: number;
+  readonly column: number;
+}
+
+export const EMPTY_STATS: QaStats = {
+  lines: 0,
+  justifiedLines: 0,
+  looseLines: 0,
+  rivers: 0,
+  hyphenatedLines: 0,
+  hyphenRuns3: 0,
+  overfull: 0,
+  widows: 0,
+  orphans: 0,
+};
+
+export function addStats(a: QaStats, b: QaStats): QaStats {
+  const sum = { ...a };
+  for (const key of Object.keys(sum) as (keyof QaStats)[]) (sum as Record<keyof QaStats, number>)[key] = a[key] + b[key];
+  return sum;
+}
+
+function lineText(line: GalleyLine): string {
+  return line.line.runs.map((run) => run.text).join(' ');
+}
+
+/**
+ * Checks the columns of one story, in reading order. `hyphenRunBefore`
+ * carries a run of hyphenated lines over from a previous part of the story.
+ */
+export function checkStory(
+  columns: readonly { readonly lines: readonly GalleyLine[]; readonly place: ColumnPlace }[],
+): { stats: QaStats; findings: QaFinding[] } {
+  const findings: QaFinding[] = [];
+  let stats = { ...EMPTY_STATS };
+  let run = 0;
+  const find = (code: QaCode, place: ColumnPlace, line: number, gl: GalleyLine) =>
+    findings.push({ code, severity: QA_CODES[code], ...place, line: line + 1, text: lineText(gl) });
+
+  for (const { lines, place } of columns) {
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    if (first && !first.firstOfBlock && first.lastOfBlock) {
+      stats.widows++;
+      find('widow', place, 0, first);
+    }
+    if (last && last.firstOfBlock && !last.lastOfBlock) {
+      stats.orphans++;
+      find('orphan', place, lines.length - 1, last);
+    }
+    let chains = new Map<readonly [number, number], number>();
+    lines.forEach((gl, i) => {
+      const { line } = gl;
+      stats.lines++;
+      if (line.overfull > 0.01) {
+        stats.overfull++;
+        find('overfull', place, i, gl);
+      }
+      if (line.splitWord) find('split-word', place, i, gl);
+      if (line.hyphenated) {
+        stats.hyphenatedLines++;
+        run++;
+        if (run === 3) {
+          stats.hyphenRuns3++;
+          find('hyphen-run', place, i, gl);
+        }
+      } else {
+        run = 0;
+      }
+      if (line.justified) {
+        stats.justifiedLines++;
+        const widest = line.gaps.reduce((w, [, width]) => Math.max(w, width), 0);
+        if (widest > COSTS.looseSpaceFactor * line.normalSpace + 1e-6) {
+          stats.looseLines++;
+          find('loose-line', place, i, gl);
+        }
+      }
+      // Rivers: wide gaps whose spans overlap on consecutive lines.
+      const next = new Map<readonly [number, number], number>();
+      for (const gap of line.gaps) {
+        const [x, width] = gap;
+        if (width < COSTS.riverGapFactor * line.normalSpace) continue;
+        const left = x + gl.x;
+        let length = 1;
+        for (const [above, n] of chains) {
+          if (above[0] < left + width && left < above[0] + above[1]) length = Math.max(length, n + 1);
+        }
+        next.set([left, width], length);
+        if (length === COSTS.riverMinLines) {
+          stats.rivers++;
+          find('river', place, i, gl);
+        }
+      }
+      chains = next;
+    });
+  }
+  return { stats, findings };
+}
