@@ -1,0 +1,72 @@
+/**
+ * bench:build — generates a 24-page-sized edition (60 articles, about 45,000
+ * words, seeded), builds it in a child process several times, and prints the
+ * median figures. `wallMs` is the whole process (start-up included);
+ * `inProcessMs` the build inside it; `peakRssMb` the child's peak memory.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateArticles, median, prng } from './corpus.js';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
+const root = mkdtempSync(join(tmpdir(), 'epaper-bench-'));
+const input = join(root, 'editions');
+const date = '2030-01-15';
+mkdirSync(join(input, date), { recursive: true });
+cpSync('editions/publication.yaml', join(input, 'publication.yaml'));
+cpSync('editions/adverts', join(input, 'adverts'), { recursive: true });
+writeFileSync(join(input, date, 'edition.yaml'), 'volume: 1\nissue: 1\n');
+const sections = ['front', 'city', 'world', 'business', 'opinion', 'sport'];
+const random = prng(7);
+const articles = generateArticles(60, 45_000);
+articles.forEach((article, i) => {
+  const section = sections[Math.min(sections.length - 1, Math.floor((i * sections.length) / articles.length))]!;
+  const front = [
+    '---',
+    `headline: ${JSON.stringify(article.paragraphs[0]!.split(/\s+/).slice(0, 3 + Math.floor(random() * 6)).join(' ').replace(/[.,;:”“"]/g, ''))}`,
+    `section: ${section}`,
+    `priority: ${1 + Math.floor(random() * 10)}`,
+    `byline: By Bench Writer`,
+    '---',
+    '',
+  ];
+  writeFileSync(join(input, date, `${article.id}.md`), front.join('\n') + article.paragraphs.join('\n\n') + '\n');
+});
+
+const out = join(root, 'out');
+const child = join(root, 'child.ts');
+writeFileSync(
+  child,
+  `import { build } from ${JSON.stringify(join(process.cwd(), 'src/build/build.ts'))};
+const t = performance.now();
+await build({ input: ${JSON.stringify(input)}, out: ${JSON.stringify(out)}, strict: false, check: false, force: true, log: () => {} });
+const ms = performance.now() - t;
+console.log(JSON.stringify({ inProcessMs: ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+`,
+);
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+const runs: { wallMs: number; inProcessMs: number; peakRssMb: number }[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const start = performance.now();
+  const output = execFileSync(tsx, [child], { encoding: 'utf8' });
+  const wallMs = performance.now() - start;
+  runs.push({ wallMs, ...(JSON.parse(output.trim().split('\n').pop()!) as { inProcessMs: number; peakRssMb: number }) });
+}
+const manifest = JSON.parse(readFileSync(join(out, date, 'edition.json'), 'utf8')) as { pages: unknown[]; pdf: { bytes: number } };
+const pages = manifest.pages.length;
+const words = articles.reduce((s, a) => s + a.words, 0);
+console.log(`runs: ${RUNS}, wall ms: ${runs.map((r) => Math.round(r.wallMs)).join(', ')}`);
+console.log(
+  JSON.stringify({
+    pages,
+    words,
+    wallMs: Math.round(median(runs.map((r) => r.wallMs))),
+    inProcessMs: Math.round(median(runs.map((r) => r.inProcessMs))),
+    bytes: manifest.pdf.bytes,
+    bytesPerPage: Math.round(manifest.pdf.bytes / pages),
+    peakRssMb: Math.round(median(runs.map((r) => r.peakRssMb))),
+  }),
+);
+rmSync(root, { recursive: true, force: true });

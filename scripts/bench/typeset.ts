@@ -1,0 +1,67 @@
+/**
+ * bench:typeset — sets a generated broadsheet edition (about 45,000 words in
+ * 60 articles; 6 columns of 47 mm, 9 pt on 10.5 pt) into columns and prints
+ * the quality figures and the median time of the line breaking and column
+ * filling, each run with cold caches (new hyphenation and shaping caches).
+ */
+import fontkit from '@pdf-lib/fontkit';
+import hyphen from 'hyphen/en-us/index.js';
+import { readFontFiles } from '../../src/build/font-files.js';
+import { bodyBlocks } from '../../src/layout/story.js';
+import { Shaper } from '../../src/pdf/font-metrics.js';
+import { fillColumns } from '../../src/typeset/columns.js';
+import { setGalley } from '../../src/typeset/galley.js';
+import { cachedMetrics, FONT_KEYS, type FontKey, type FontTable } from '../../src/typeset/metrics.js';
+import { typesetContext } from '../../src/typeset/paragraph.js';
+import { addStats, checkStory, EMPTY_STATS, type QaStats } from '../../src/typeset/qa.js';
+import { generateArticles, median } from './corpus.js';
+
+const MM = 72 / 25.4;
+const COLUMN_WIDTH = 47 * MM;
+const COLUMN_HEIGHT = 520 * MM; // a broadsheet column's depth below the headline
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+
+const files = await readFontFiles();
+const articles = generateArticles(60, 45_000);
+
+function freshFonts(): FontTable {
+  const table = {} as Record<FontKey, FontTable[FontKey]>;
+  for (const key of FONT_KEYS) table[key] = cachedMetrics(new Shaper(fontkit.create(files[key] as unknown as Buffer) as never).metrics());
+  return table;
+}
+
+function run(): { ms: number; stats: QaStats } {
+  const fonts = freshFonts();
+  const start = performance.now();
+  const context = typesetContext(fonts, (w) => hyphen.hyphenateSync(w));
+  let stats = EMPTY_STATS;
+  for (const article of articles) {
+    const blocks = bodyBlocks(
+      { id: article.id, section: 'news', priority: 5, headline: '', body: article.paragraphs.map((p) => ({ kind: 'paragraph' as const, runs: [{ text: p, font: 'body' as const }] })) },
+      false,
+    );
+    const galley = setGalley(blocks, COLUMN_WIDTH, context);
+    const fill = fillColumns(galley, Array(40).fill(COLUMN_HEIGHT));
+    const columns = fill.columns.map((c, i) => ({ lines: galley.slice(c.start, c.end), place: { article: article.id, page: 1, column: i + 1 } }));
+    stats = addStats(stats, checkStory(columns).stats);
+  }
+  return { ms: performance.now() - start, stats };
+}
+
+const results = Array.from({ length: RUNS }, run);
+const { stats } = results[0]!;
+const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
+const summary = {
+  words: articles.reduce((s, a) => s + a.words, 0),
+  lines: stats.lines,
+  ms: Math.round(median(results.map((r) => r.ms))),
+  looseLinesPct: pct(stats.looseLines, stats.justifiedLines),
+  riversPer1000: Math.round((10_000 * stats.rivers) / stats.lines) / 10,
+  hyphenatedPct: pct(stats.hyphenatedLines, stats.lines),
+  hyphenRuns3: stats.hyphenRuns3,
+  overfull: stats.overfull,
+  widows: stats.widows,
+  orphans: stats.orphans,
+};
+console.log(`runs: ${RUNS}, times (ms): ${results.map((r) => Math.round(r.ms)).join(', ')}`);
+console.log(JSON.stringify(summary));
