@@ -13,6 +13,7 @@ import { fillColumns } from '../../src/typeset/columns.js';
 import { setGalley } from '../../src/typeset/galley.js';
 import { cachedMetrics, FONT_KEYS, type FontKey, type FontTable } from '../../src/typeset/metrics.js';
 import { typesetContext } from '../../src/typeset/paragraph.js';
+import { COSTS, type Costs } from '../../src/typeset/costs.js';
 import { addStats, checkStory, EMPTY_STATS, type QaStats } from '../../src/typeset/qa.js';
 import { generateArticles, median } from './corpus.js';
 
@@ -20,6 +21,8 @@ const MM = 72 / 25.4;
 const COLUMN_WIDTH = 47 * MM;
 const COLUMN_HEIGHT = 520 * MM; // a broadsheet column's depth below the headline
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+/** Variants to compare: `BENCH_COSTS='{"hyphenPenalty":100}' npm run bench:typeset`. */
+const costs: Costs = { ...COSTS, ...(JSON.parse(process.env['BENCH_COSTS'] ?? '{}') as Partial<Costs>) };
 
 const files = await readFontFiles();
 const articles = generateArticles(60, 45_000);
@@ -33,7 +36,7 @@ function freshFonts(): FontTable {
 function run(): { ms: number; stats: QaStats } {
   const fonts = freshFonts();
   const start = performance.now();
-  const context = typesetContext(fonts, (w) => hyphen.hyphenateSync(w));
+  const context = typesetContext(fonts, (w) => hyphen.hyphenateSync(w), costs);
   let stats = EMPTY_STATS;
   for (const article of articles) {
     const blocks = bodyBlocks(

@@ -11,7 +11,7 @@ import type { TextRun } from '../typeset/items.js';
 import { cachedMetrics, FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
-import { readFontFiles } from './font-files.js';
+import { FONT_FILES, readFontFiles } from './font-files.js';
 import type { EditionSource, PublicationSource } from './source.js';
 
 /** Fonts and hyphenation, loaded once and shared by every edition of a build. */
@@ -31,7 +31,7 @@ export async function loadAssets(language: string): Promise<BuildAssets> {
   const fonts = {} as Record<FontKey, PdfFont>;
   const metrics = {} as Record<FontKey, FontTable[FontKey]>;
   for (const key of FONT_KEYS) {
-    const shaper = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never);
+    const shaper = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never, { full: FONT_FILES[key].shaping === 'full' });
     fonts[key] = { bytes: files[key], shaper };
     metrics[key] = cachedMetrics(shaper.metrics());
   }

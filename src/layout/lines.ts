@@ -19,6 +19,7 @@ export function plainLine(text: string, font: FontKey, size: number, context: Ty
     hyphenated: false,
     gaps: [],
     normalSpace: metrics.space * size,
+    hang: [0, 0],
     overfull: 0,
     splitWord: false,
   };

@@ -1,4 +1,4 @@
-import { COSTS } from './costs.js';
+import { MIN_LINES_AT_BREAK } from './costs.js';
 import type { Alignment, TextRun } from './items.js';
 import type { FontKey } from './metrics.js';
 import { setParagraph, type TypesetContext } from './paragraph.js';
@@ -102,7 +102,7 @@ export function setGalley(blocks: readonly StoryBlock[], width: number, context:
     lines.forEach((line, k) => {
       const after = k + 1;
       const breakable =
-        after === n ? !style.keepWithNext : after >= COSTS.minLinesAtBreak && n - after >= COSTS.minLinesAtBreak && after >= capLines;
+        after === n ? !style.keepWithNext : after >= MIN_LINES_AT_BREAK && n - after >= MIN_LINES_AT_BREAK && after >= capLines;
       galley.push({
         kind: 'line',
         line,

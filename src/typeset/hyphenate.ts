@@ -1,4 +1,4 @@
-import { COSTS } from './costs.js';
+import { COSTS, type Costs } from './costs.js';
 
 /**
  * A language's hyphenation patterns: returns the word with U+00AD (soft
@@ -24,11 +24,12 @@ export interface HyphenationRules {
   readonly minLength: number;
 }
 
-export const DEFAULT_HYPHENATION: HyphenationRules = {
-  leftMin: COSTS.leftHyphenMin,
-  rightMin: COSTS.rightHyphenMin,
-  minLength: COSTS.minHyphenateLength,
-};
+/** The hyphenation rules of a set of costs. */
+export function hyphenationRules(costs: Costs): HyphenationRules {
+  return { leftMin: costs.leftHyphenMin, rightMin: costs.rightHyphenMin, minLength: costs.minHyphenateLength };
+}
+
+export const DEFAULT_HYPHENATION: HyphenationRules = hyphenationRules(COSTS);
 
 const SOFT_HYPHEN = '\u00AD';
 const URL_OR_EMAIL = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|@|\.(?:com|org|net|gov|edu|io)\b/i;

@@ -1,6 +1,7 @@
-import { COSTS } from './costs.js';
+import { COSTS, type Costs } from './costs.js';
 import type { WordPiece } from './hyphenate.js';
 import type { FontKey, FontTable } from './metrics.js';
+import { leftHang, rightHang } from './protrusion.js';
 
 /**
  * The items of Knuth & Plass ("Breaking Paragraphs into Lines", 1981, §2):
@@ -20,6 +21,10 @@ export interface Box {
   readonly expandable: boolean;
   /** Set when the box is a letter of a word too wide for the column, split as a last resort. */
   readonly split?: true;
+  /** Points the box's first character may hang past the left edge of a justified line. */
+  readonly hangLeft: number;
+  /** Points its last character may hang past the right edge. */
+  readonly hangRight: number;
 }
 
 export interface Glue {
@@ -39,6 +44,22 @@ export interface Penalty {
   readonly flagged: boolean;
   /** What is drawn at the end of the line when it breaks here. */
   readonly mark?: { readonly text: string; readonly font: FontKey };
+  /** Points the mark may hang past the right edge. */
+  readonly hang?: number;
+}
+
+/** Hang past the left edge of the line starting at item `i`. */
+export function hangLeftAt(items: readonly Item[], i: number): number {
+  const item = items[i];
+  return item?.kind === 'box' ? item.hangLeft : 0;
+}
+
+/** Hang past the right edge of a line that breaks at item `b`. */
+export function hangRightAt(items: readonly Item[], b: number): number {
+  const item = items[b]!;
+  if (item.kind === 'penalty' && item.mark) return item.hang ?? 0;
+  const before = items[b - 1];
+  return before?.kind === 'box' ? before.hangRight : 0;
 }
 
 /** A piece of paragraph text in one font. */
@@ -60,6 +81,8 @@ export interface ItemizeOptions {
   readonly minLineWidth: number;
   /** Splits a word into pieces a line may break between (hyphenation). */
   readonly splitWord: (word: string) => readonly WordPiece[];
+  /** Defaults to `COSTS`. */
+  readonly costs?: Costs;
 }
 
 /** Stretch of the line end for ragged text, as in [KP] §"ragged right": 3 ems. */
@@ -92,10 +115,9 @@ export function wordsOf(runs: readonly TextRun[]): Segment[][] {
 export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item[] {
   const { fonts, size, align } = options;
   const items: Item[] = [];
-  const space = fonts[options.spaceFont].space * size;
-  const interWord = interWordGlue(space, align, size);
+  const interWord = interWordGlue(fonts[options.spaceFont].space * size, align, size, options.costs ?? COSTS);
   if (options.firstIndent > 0) {
-    items.push({ kind: 'box', width: options.firstIndent, text: '', font: options.spaceFont, word: -1, expandable: false });
+    items.push({ kind: 'box', width: options.firstIndent, text: '', font: options.spaceFont, word: -1, expandable: false, hangLeft: 0, hangRight: 0 });
   }
   if (align === 'center' || align === 'right') {
     items.push({ kind: 'glue', width: 0, stretch: RAGGED_STRETCH_EM * size, shrink: 0 });
@@ -118,16 +140,19 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
   return items;
 }
 
-function interWordGlue(space: number, align: Alignment, size: number): readonly Item[] {
-  if (align === 'justify') {
-    return [{ kind: 'glue', width: space, stretch: space * COSTS.spaceStretch, shrink: space * COSTS.spaceShrink }];
-  }
+/** Word space glue, in fractions of the font's own space `space`. */
+export function spaceGlue(space: number, costs: Costs): Glue {
+  return { kind: 'glue', width: space * costs.spaceWidth, stretch: space * costs.spaceStretch, shrink: space * costs.spaceShrink };
+}
+
+function interWordGlue(space: number, align: Alignment, size: number, costs: Costs): readonly Item[] {
+  if (align === 'justify') return [spaceGlue(space, costs)];
   // Ragged: the line end stretches, spaces stay at their natural width ([KP] p. 1144).
   const ragged = RAGGED_STRETCH_EM * size;
   return [
     { kind: 'glue', width: 0, stretch: ragged, shrink: 0 },
     { kind: 'penalty', width: 0, cost: 0, flagged: false },
-    { kind: 'glue', width: space, stretch: -ragged, shrink: 0 },
+    { kind: 'glue', width: space * costs.spaceWidth, stretch: -ragged, shrink: 0 },
   ];
 }
 
@@ -141,9 +166,8 @@ function pushWord(items: Item[], segments: readonly Segment[], first: number, op
       if (t > 0) {
         word += 1;
         // A no-break space: glue that cannot be a break ([TB] ch. 14, `~`).
-        const space = fonts[segment.font].space * size;
         items.push({ kind: 'penalty', width: 0, cost: Infinity, flagged: false });
-        items.push({ kind: 'glue', width: space, stretch: space * COSTS.spaceStretch, shrink: space * COSTS.spaceShrink });
+        items.push(spaceGlue(fonts[segment.font].space * size, options.costs ?? COSTS));
       }
       if (text === '') return;
       // Only a word in a single font is hyphenated: a break inside mixed styling is rare and ugly.
@@ -156,32 +180,45 @@ function pushWord(items: Item[], segments: readonly Segment[], first: number, op
 }
 
 function pushPiece(items: Item[], piece: WordPiece, font: FontKey, word: number, options: ItemizeOptions): void {
+  const costs = options.costs ?? COSTS;
   const metrics = options.fonts[font];
   const size = options.size;
   const width = metrics.width(piece.text) * size;
   const hyphen = { text: '-', font };
   const hyphenWidth = metrics.width('-') * size;
+  // Hanging punctuation only where both edges are flush.
+  const hangs = options.align === 'justify';
+  const hyphenHang = hangs ? rightHang('-', metrics, size) : 0;
   if (width > options.minLineWidth) {
     // Wider than the column: break between any two characters, at a high cost.
     const chars = [...piece.text];
     chars.forEach((ch, i) => {
-      items.push({ kind: 'box', width: metrics.width(ch) * size, text: ch, font, word, expandable: true, split: true });
+      items.push({ kind: 'box', width: metrics.width(ch) * size, text: ch, font, word, expandable: true, split: true, hangLeft: 0, hangRight: 0 });
       if (i < chars.length - 1) {
-        items.push({ kind: 'penalty', width: hyphenWidth, cost: COSTS.splitWordPenalty, flagged: true, mark: hyphen });
+        items.push({ kind: 'penalty', width: hyphenWidth, cost: costs.splitWordPenalty, flagged: true, mark: hyphen, hang: hyphenHang });
       }
     });
   } else {
-    items.push({ kind: 'box', width, text: piece.text, font, word, expandable: true });
+    items.push({
+      kind: 'box',
+      width,
+      text: piece.text,
+      font,
+      word,
+      expandable: true,
+      hangLeft: hangs ? leftHang(piece.text, metrics, size) : 0,
+      hangRight: hangs ? rightHang(piece.text, metrics, size) : 0,
+    });
   }
   switch (piece.after) {
     case 'hyphen':
-      items.push({ kind: 'penalty', width: hyphenWidth, cost: COSTS.hyphenPenalty, flagged: true, mark: hyphen });
+      items.push({ kind: 'penalty', width: hyphenWidth, cost: costs.hyphenPenalty, flagged: true, mark: hyphen, hang: hyphenHang });
       break;
     case 'explicit':
-      items.push({ kind: 'penalty', width: 0, cost: COSTS.explicitHyphenPenalty, flagged: true });
+      items.push({ kind: 'penalty', width: 0, cost: costs.explicitHyphenPenalty, flagged: true });
       break;
     case 'url':
-      items.push({ kind: 'penalty', width: 0, cost: COSTS.urlBreakPenalty, flagged: false });
+      items.push({ kind: 'penalty', width: 0, cost: costs.urlBreakPenalty, flagged: false });
       break;
     case 'end':
       break;

@@ -1,5 +1,5 @@
-import { COSTS } from './costs.js';
-import type { Item } from './items.js';
+import { COSTS, QA_RULES, type Costs } from './costs.js';
+import { hangLeftAt, hangRightAt, type Item } from './items.js';
 
 /**
  * Knuth–Plass total-fit line breaking ("Breaking Paragraphs into Lines",
@@ -8,19 +8,25 @@ import type { Item } from './items.js';
  *   width (pdfTeX's microtype, ±2 %), used before spaces stretch further;
  * - the length of the current run of hyphenated lines is part of a node's
  *   state, so no run longer than `maxHyphenRun` is ever chosen;
- * - the emergency stretch of TeX's third pass ([TB] \emergencystretch).
+ * - a cost for loose lines that dominates all others, so that the last
+ *   pass (no tolerance) sets as few of them as the words allow.
  */
 export interface BreakOptions {
   /** Width of line `i` (0-based) in points. */
   readonly lineWidth: (line: number) => number;
   /** Highest badness a line may have (100·r³). */
   readonly tolerance: number;
-  /** Added to every line's stretch when computing badness, in points. */
-  readonly emergencyStretch: number;
   /** Fraction of a box's width that justification may add or remove. */
   readonly expansion: number;
   /** Whether discretionary hyphens (penalties with a `mark`) may be taken at all. */
   readonly hyphenate: boolean;
+  /**
+   * Give lines whose spaces pass the loose-line limit `looseLineDemerits`
+   * (justified text; ragged text has no such limit).
+   */
+  readonly penaliseLoose?: boolean;
+  /** Defaults to `COSTS`. */
+  readonly costs?: Costs;
 }
 
 /** A chosen break: the item where the line ends, and how its line is set. */
@@ -42,14 +48,21 @@ function fitnessOf(ratio: number): number {
   return 3;
 }
 
-/** Badness of [TB] p. 97: 100·r³, capped at 10,000 ("infinitely bad"). */
+/**
+ * Badness of [TB] p. 97: 100·r³. TeX caps it at 10,000 ("infinitely bad");
+ * we do not, so that in the last pass a line twice as loose as another
+ * still costs more, and the breaker spreads the looseness it cannot avoid.
+ */
 function badnessOf(ratio: number): number {
-  if (!Number.isFinite(ratio)) return 10_000;
-  return Math.min(10_000, 100 * Math.abs(ratio) ** 3);
+  if (!Number.isFinite(ratio)) return 1e7;
+  const r = Math.abs(ratio);
+  return 100 * r * r * r;
 }
 
 interface Node {
   readonly position: number;
+  /** Hang of the first character of the line that starts after this break. */
+  readonly hangLeft: number;
   readonly line: number;
   readonly fitness: number;
   readonly hyphenRun: number;
@@ -133,11 +146,18 @@ export function fitLine(natural: number, target: number, stretch: number, shrink
  * returns null when no set of breaks keeps every line within `tolerance`.
  */
 export function breakLines(items: readonly Item[], options: BreakOptions): readonly Break[] | null {
+  const costs = options.costs ?? COSTS;
   const sums = prefixSums(items);
   const start = lineStart(items, -1);
+  // Space ratio past which a space is wider than the loose-line limit.
+  const looseRatio = options.penaliseLoose ? (QA_RULES.looseSpaceFactor - costs.spaceWidth) / costs.spaceStretch : Infinity;
+  // Best candidate per (fitness class, hyphen run) at one breakpoint: a fixed table, reset per breakpoint.
+  const runs = costs.maxHyphenRun + 1;
+  const slots: (Candidate | null)[] = new Array(4 * runs).fill(null);
   let active: Node[] = [
     {
       position: -1,
+      hangLeft: hangLeftAt(items, start),
       line: 0,
       fitness: 1,
       hyphenRun: 0,
@@ -170,7 +190,89 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
     } else {
       continue;
     }
-    active = tryBreak(items, sums, active, b, penalty, flagged, extra, options);
+    const forced = penalty === -Infinity;
+    const hangRight = hangRightAt(items, b);
+    const survivors: Node[] = [];
+    let found = false;
+    for (const a of active) {
+      const natural = sums.width[b]! - a.width + extra;
+      const stretch = sums.stretch[b]! - a.stretch;
+      const shrink = sums.shrink[b]! - a.shrink;
+      const expand = (sums.expandable[b]! - a.expandable) * options.expansion;
+      const target = options.lineWidth(a.line) + a.hangLeft + hangRight;
+      // fitLine, inlined: this loop is the hot path of the whole build.
+      let ratio: number;
+      let expansionRatio: number;
+      if (natural < target) {
+        const need = target - natural;
+        if (need <= stretch + expand) {
+          ratio = need / (stretch + expand);
+          expansionRatio = expand > 0 ? ratio : 0;
+        } else {
+          ratio = stretch > 0 ? (need - expand) / stretch : Infinity;
+          expansionRatio = expand > 0 ? 1 : 0;
+        }
+      } else if (natural > target) {
+        const excess = natural - target;
+        if (excess <= shrink + expand) {
+          ratio = -excess / (shrink + expand);
+          expansionRatio = expand > 0 ? ratio : 0;
+        } else {
+          ratio = -Infinity;
+          expansionRatio = -1;
+        }
+      } else {
+        ratio = 0;
+        expansionRatio = 0;
+      }
+      // The line from a is too long already, or a forced break ends every line.
+      if (ratio >= -1 && !forced) survivors.push(a);
+      if (ratio < -1) continue;
+      const badness = badnessOf(ratio);
+      if (badness > options.tolerance) continue;
+      const hyphenRun = flagged ? a.hyphenRun + 1 : 0;
+      if (hyphenRun > costs.maxHyphenRun) continue;
+      let demerits = (costs.linePenalty + badness) ** 2;
+      if (penalty > 0) demerits += penalty * penalty;
+      else if (penalty > -Infinity) demerits -= penalty * penalty;
+      if (flagged && a.hyphenRun > 0) demerits += costs.doubleHyphenDemerits;
+      if (forced && a.hyphenRun > 0) demerits += costs.finalHyphenDemerits;
+      const fitness = fitnessOf(ratio);
+      if (Math.abs(fitness - a.fitness) > 1) demerits += costs.adjacentFitnessDemerits;
+      if (!forced && ratio > looseRatio) demerits += costs.looseLineDemerits;
+      demerits += a.demerits;
+      const slot = fitness * runs + hyphenRun;
+      const existing = slots[slot];
+      if (!existing || demerits < existing.demerits) {
+        slots[slot] = { from: a, fitness, hyphenRun, demerits, ratio, expansionRatio, badness };
+        found = true;
+      }
+    }
+    if (found) {
+      const next = lineStart(items, b);
+      for (let i = 0; i < slots.length; i++) {
+        const c = slots[i];
+        if (!c) continue;
+        slots[i] = null;
+        survivors.push({
+          position: b,
+          hangLeft: hangLeftAt(items, next),
+          line: c.from.line + 1,
+          fitness: c.fitness,
+          hyphenRun: c.hyphenRun,
+          width: sums.width[next]!,
+          stretch: sums.stretch[next]!,
+          shrink: sums.shrink[next]!,
+          expandable: sums.expandable[next]!,
+          demerits: c.demerits,
+          ratio: c.ratio,
+          expansionRatio: c.expansionRatio,
+          badness: c.badness,
+          previous: c.from,
+        });
+      }
+    }
+    active = survivors;
     if (active.length === 0) return null;
   }
 
@@ -186,68 +288,13 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
   return breaks.reverse();
 }
 
-function tryBreak(
-  items: readonly Item[],
-  sums: Sums,
-  active: Node[],
-  b: number,
-  penalty: number,
-  flagged: boolean,
-  extra: number,
-  options: BreakOptions,
-): Node[] {
-  const forced = penalty === -Infinity;
-  // Best candidate per (fitness class, hyphen run) ending at b.
-  const candidates = new Map<number, Node>();
-  const survivors: Node[] = [];
-  for (const a of active) {
-    const natural = sums.width[b]! - a.width + extra;
-    const stretch = sums.stretch[b]! - a.stretch;
-    const shrink = sums.shrink[b]! - a.shrink;
-    const expand = (sums.expandable[b]! - a.expandable) * options.expansion;
-    const target = options.lineWidth(a.line);
-    const fit = fitLine(natural, target, stretch + options.emergencyStretch, shrink, expand);
-    // Spaces' own ratio (emergency stretch counts only toward badness).
-    const ratio = fitLine(natural, target, stretch, shrink, expand).ratio;
-    if (fit.ratio < -1 || forced) {
-      // The line from a is already too long, or a forced break ends every line.
-    } else {
-      survivors.push(a);
-    }
-    if (fit.ratio < -1) continue;
-    const badness = badnessOf(fit.ratio);
-    if (badness > options.tolerance) continue;
-    const hyphenRun = flagged ? a.hyphenRun + 1 : 0;
-    if (hyphenRun > COSTS.maxHyphenRun) continue;
-    let demerits = (COSTS.linePenalty + badness) ** 2;
-    if (penalty > 0) demerits += penalty ** 2;
-    else if (penalty > -Infinity) demerits -= penalty ** 2;
-    if (flagged && a.hyphenRun > 0) demerits += COSTS.doubleHyphenDemerits;
-    if (forced && a.hyphenRun > 0) demerits += COSTS.finalHyphenDemerits;
-    const fitness = fitnessOf(fit.ratio);
-    if (Math.abs(fitness - a.fitness) > 1) demerits += COSTS.adjacentFitnessDemerits;
-    demerits += a.demerits;
-    const key = fitness * 8 + hyphenRun;
-    const existing = candidates.get(key);
-    if (!existing || demerits < existing.demerits) {
-      const next = lineStart(items, b);
-      candidates.set(key, {
-        position: b,
-        line: a.line + 1,
-        fitness,
-        hyphenRun,
-        width: sums.width[next]!,
-        stretch: sums.stretch[next]!,
-        shrink: sums.shrink[next]!,
-        expandable: sums.expandable[next]!,
-        demerits,
-        ratio: Number.isFinite(ratio) ? ratio : fit.ratio,
-        expansionRatio: fit.expansionRatio,
-        badness,
-        previous: a,
-      });
-    }
-  }
-  for (const node of candidates.values()) survivors.push(node);
-  return survivors;
+/** A line ending at the current breakpoint, before it becomes an active node. */
+interface Candidate {
+  readonly from: Node;
+  readonly fitness: number;
+  readonly hyphenRun: number;
+  readonly demerits: number;
+  readonly ratio: number;
+  readonly expansionRatio: number;
+  readonly badness: number;
 }

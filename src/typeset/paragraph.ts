@@ -1,5 +1,5 @@
-import { COSTS } from './costs.js';
-import { cachedWordSplitter, type PatternHyphenator, type WordPiece } from './hyphenate.js';
+import { COSTS, type Costs } from './costs.js';
+import { cachedWordSplitter, hyphenationRules, type PatternHyphenator, type WordPiece } from './hyphenate.js';
 import { itemize, type Alignment, type TextRun } from './items.js';
 import { breakLines, type Break } from './linebreak.js';
 import type { FontKey, FontTable } from './metrics.js';
@@ -20,6 +20,7 @@ export interface ParagraphSetting {
 
 export interface TypesetContext {
   readonly fonts: FontTable;
+  readonly costs: Costs;
   /** Splits a word at its hyphenation points, explicit hyphens and URL breaks. */
   readonly splitWord: (word: string) => readonly WordPiece[];
   /** The same without hyphenation points, for text that is never hyphenated. */
@@ -27,22 +28,21 @@ export interface TypesetContext {
 }
 
 /** A context with cached word splitting for a language's patterns. */
-export function typesetContext(fonts: FontTable, patterns: PatternHyphenator | undefined): TypesetContext {
+export function typesetContext(fonts: FontTable, patterns: PatternHyphenator | undefined, costs: Costs = COSTS): TypesetContext {
+  const rules = hyphenationRules(costs);
   return {
     fonts,
-    splitWord: cachedWordSplitter(patterns),
-    splitWordUnhyphenated: cachedWordSplitter(undefined),
+    costs,
+    splitWord: cachedWordSplitter(patterns, rules),
+    splitWordUnhyphenated: cachedWordSplitter(undefined, rules),
   };
 }
 
 /**
- * Sets one paragraph: itemize → break lines → position lines. Line breaking
- * runs in TeX's passes ([TB] ch. 14): without hyphenation at a strict
- * tolerance, then with hyphenation, then with emergency stretch and no
- * tolerance at all, so a paragraph always gets set.
+ * Sets one paragraph: itemize → break lines → position lines.
  */
 export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting, context: TypesetContext): SetLine[] {
-  const { fonts } = context;
+  const { fonts, costs } = context;
   let minLineWidth = Infinity;
   for (let i = 0; i < 8; i++) minLineWidth = Math.min(minLineWidth, setting.lineWidth(i));
   const items = itemize(runs, {
@@ -53,20 +53,26 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
     firstIndent: setting.firstIndent,
     minLineWidth,
     splitWord: setting.hyphenate ? context.splitWord : context.splitWordUnhyphenated,
+    costs,
   });
   if (!items.some((item) => item.kind === 'box' && item.text !== '')) return [];
-  const common = { lineWidth: setting.lineWidth, expansion: setting.align === 'justify' ? COSTS.expansion : 0 };
-  const ragged = setting.align !== 'justify';
+  const justify = setting.align === 'justify';
+  // One pass with no tolerance: every paragraph gets set, and the cost of a
+  // loose line outweighs all others, so the breaker sets as few as the words
+  // allow. TeX's strict first passes ([TB] ch. 14) only save time when most
+  // paragraphs pass them; in 47 mm columns 90 % did not, and the result was
+  // the same (measured: 2.7 % loose lines either way). Nor do we use TeX's
+  // emergency stretch: it hides looseness from the badness (measured: 21.6 %
+  // loose lines with 1.5 em of it, 17.3 % without, in Source Serif).
   const breaks: readonly Break[] =
-    breakLines(items, { ...common, tolerance: ragged ? 10_000 : COSTS.pretolerance, emergencyStretch: 0, hyphenate: false }) ??
-    breakLines(items, { ...common, tolerance: COSTS.tolerance, emergencyStretch: 0, hyphenate: true }) ??
     breakLines(items, {
-      ...common,
+      lineWidth: setting.lineWidth,
+      expansion: justify ? costs.expansion : 0,
       tolerance: Infinity,
-      emergencyStretch: COSTS.emergencyStretchEm * setting.size,
-      hyphenate: true,
-    }) ??
-    [];
+      hyphenate: setting.hyphenate,
+      penaliseLoose: justify,
+      costs,
+    }) ?? [];
   return positionLines(items, breaks, {
     fonts,
     size: setting.size,
@@ -74,6 +80,6 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
     spaceFont: setting.spaceFont,
     lineWidth: setting.lineWidth,
     lineOffset: setting.lineOffset,
-    expansion: common.expansion,
+    expansion: justify ? costs.expansion : 0,
   });
 }

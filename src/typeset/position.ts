@@ -1,4 +1,4 @@
-import type { Alignment, Item } from './items.js';
+import { hangLeftAt, hangRightAt, type Alignment, type Item } from './items.js';
 import { fitLine, type Break } from './linebreak.js';
 import type { FontKey, FontTable } from './metrics.js';
 
@@ -29,6 +29,8 @@ export interface SetLine {
   readonly gaps: readonly (readonly [number, number])[];
   /** The font's normal word space at this size. */
   readonly normalSpace: number;
+  /** Punctuation hanging past the left and right edges (optical margin alignment), in points. */
+  readonly hang: readonly [left: number, right: number];
   /** Points by which the line is wider than its measure (0 unless nothing else was possible). */
   readonly overfull: number;
   /** The line holds a piece of a word that was split because it was wider than the column. */
@@ -134,22 +136,26 @@ function positionLine(
   const normalSpace = fonts[options.spaceFont].space * size;
 
   const justified = options.align === 'justify' && !last && gaps.length > 0;
+  const hangLeft = options.align === 'justify' ? hangLeftAt(items, start) : 0;
   // A last line the breaker chose to squeeze is squeezed here too, not left overfull.
-  const fitted = justified || (options.align === 'justify' && gaps.length > 0 && natural > measure);
+  const fitted = justified || (options.align === 'justify' && gaps.length > 0 && natural > measure + hangLeft + hangRightAt(items, end));
+  // A last line may also use its right hang rather than be squeezed (the breaker allowed it).
+  const hangRight = fitted || natural > measure + hangLeft ? hangRightAt(items, end) : 0;
+  const target = measure + hangLeft + hangRight;
   let letterSpacing = 0;
   let ratio = 0;
-  let x = offset + indent;
+  let x = offset + indent - hangLeft;
   let overfull = 0;
   let gapWidths = gaps.map((gap) => gap.width);
   if (fitted) {
     const stretch = gaps.reduce((sum, gap) => sum + gap.stretch, 0);
     const shrink = gaps.reduce((sum, gap) => sum + gap.shrink, 0);
     const expand = glyphGaps > 0 ? textWidth * options.expansion : 0;
-    const fit = fitLine(natural, measure, stretch, shrink, expand);
+    const fit = fitLine(natural, target, stretch, shrink, expand);
     const expansion = fit.expansionRatio * expand;
     letterSpacing = glyphGaps > 0 ? expansion / glyphGaps : 0;
     // What the spaces must absorb once the letters took their share.
-    const rest = measure - natural - expansion;
+    const rest = target - natural - expansion;
     const spring = rest >= 0 ? stretch : shrink;
     ratio = spring > 0 ? rest / spring : 0;
     const clamped = Math.max(ratio, -1);
@@ -158,16 +164,16 @@ function positionLine(
     // Distribute any rounding remainder over the gaps so the right edge is exact.
     if (ratio >= -1) {
       const total = indent + textWidth + expansion + gapWidths.reduce((s, w) => s + w, 0);
-      const drift = (measure - total) / gapWidths.length;
+      const drift = (target - total) / gapWidths.length;
       gapWidths = gapWidths.map((w) => w + drift);
     }
   } else {
-    const room = measure - natural;
+    const room = target - natural;
     if (options.align === 'right') x += room;
     else if (options.align === 'center') x += room / 2;
     if (room < 0) overfull = -room;
   }
-  if (!fitted && natural > measure + 1e-6) overfull = natural - measure;
+  if (!fitted && natural > target + 1e-6) overfull = natural - target;
 
   const runs: GlyphRun[] = [];
   const lineGaps: [number, number][] = [];
@@ -193,6 +199,7 @@ function positionLine(
     hyphenated,
     gaps: lineGaps,
     normalSpace,
+    hang: [hangLeft, hangRight],
     overfull: overfull > 1e-6 ? overfull : 0,
     splitWord,
   };

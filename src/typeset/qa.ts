@@ -1,4 +1,4 @@
-import { COSTS } from './costs.js';
+import { QA_RULES } from './costs.js';
 import type { GalleyLine } from './galley.js';
 
 /**
@@ -70,8 +70,8 @@ function lineText(line: GalleyLine): string {
 }
 
 /**
- * Checks the columns of one story, in reading order. `hyphenRunBefore`
- * carries a run of hyphenated lines over from a previous part of the story.
+ * Checks the columns of one story, in reading order: a run of hyphens
+ * or a river can go on from the foot of one column to the top of the next.
  */
 export function checkStory(
   columns: readonly { readonly lines: readonly GalleyLine[]; readonly place: ColumnPlace }[],
@@ -115,7 +115,7 @@ export function checkStory(
       if (line.justified) {
         stats.justifiedLines++;
         const widest = line.gaps.reduce((w, [, width]) => Math.max(w, width), 0);
-        if (widest > COSTS.looseSpaceFactor * line.normalSpace + 1e-6) {
+        if (widest > QA_RULES.looseSpaceFactor * line.normalSpace + 1e-6) {
           stats.looseLines++;
           find('loose-line', place, i, gl);
         }
@@ -124,14 +124,14 @@ export function checkStory(
       const next = new Map<readonly [number, number], number>();
       for (const gap of line.gaps) {
         const [x, width] = gap;
-        if (width < COSTS.riverGapFactor * line.normalSpace) continue;
+        if (width < QA_RULES.riverGapFactor * line.normalSpace) continue;
         const left = x + gl.x;
         let length = 1;
         for (const [above, n] of chains) {
           if (above[0] < left + width && left < above[0] + above[1]) length = Math.max(length, n + 1);
         }
         next.set([left, width], length);
-        if (length === COSTS.riverMinLines) {
+        if (length === QA_RULES.riverMinLines) {
           stats.rivers++;
           find('river', place, i, gl);
         }
