@@ -36,7 +36,7 @@ articles.forEach((article, i) => {
 });
 
 const out = join(root, 'out');
-const child = join(root, 'child.ts');
+const child = join(root, 'child.mts');
 writeFileSync(
   child,
   `import { build } from ${JSON.stringify(join(process.cwd(), 'src/build/build.ts'))};
@@ -69,4 +69,5 @@ console.log(
     peakRssMb: Math.round(median(runs.map((r) => r.peakRssMb))),
   }),
 );
-rmSync(root, { recursive: true, force: true });
+if (!process.env["BENCH_KEEP"]) rmSync(root, { recursive: true, force: true });
+else console.error(`kept ${root}`);

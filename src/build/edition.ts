@@ -12,12 +12,15 @@ import { cachedMetrics, FONT_KEYS, type FontKey, type FontTable } from '../types
 import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
 import { FONT_FILES, readFontFiles } from './font-files.js';
+import { deflate, pdfImage, type ImageFile } from './images.js';
 import type { EditionSource, PublicationSource } from './source.js';
 
-/** Fonts and hyphenation, loaded once and shared by every edition of a build. */
+/** Fonts, hyphenation and encoded images, loaded once and shared by every edition of a build. */
 export interface BuildAssets {
   readonly fonts: Readonly<Record<FontKey, PdfFont>>;
   readonly context: TypesetContext;
+  /** Images already encoded for PDF, by file content, so a build encodes each once. */
+  readonly images: Map<Uint8Array, PdfImage>;
 }
 
 type Hyphenator = { hyphenateSync: (text: string) => string };
@@ -36,7 +39,7 @@ export async function loadAssets(language: string): Promise<BuildAssets> {
     metrics[key] = cachedMetrics(shaper.metrics());
   }
   const patterns = PATTERNS[language] ?? (language.startsWith("en") ? PATTERNS["en-US"] : undefined);
-  return { fonts, context: typesetContext(metrics, patterns ? (word) => patterns.hyphenateSync(word) : undefined) };
+  return { fonts, context: typesetContext(metrics, patterns ? (word) => patterns.hyphenateSync(word) : undefined), images: new Map() };
 }
 
 export interface BuiltEdition {
@@ -113,11 +116,19 @@ function hashedName(stem: string, bytes: Uint8Array): string {
  */
 export async function buildEdition(source: EditionSource, publication: PublicationSource, assets: BuildAssets): Promise<BuiltEdition> {
   const title = `${publication.name}, ${writtenDate(source.date, publication.language)}`;
+  const encoded = (file: ImageFile): PdfImage => {
+    let image = assets.images.get(file.bytes);
+    if (!image) {
+      image = pdfImage(file);
+      assets.images.set(file.bytes, image);
+    }
+    return image;
+  };
   const images = new Map<string, PdfImage>();
-  for (const ad of publication.adverts) images.set(ad.key, { bytes: ad.image.bytes, type: ad.image.type });
+  for (const ad of publication.adverts) images.set(ad.key, encoded(ad.image));
   const stories: StoryInput[] = source.articles.map((a) => {
     const key = a.image ? `${source.date}/${a.image.file}` : '';
-    if (a.image) images.set(key, { bytes: a.image.data.bytes, type: a.image.data.type });
+    if (a.image) images.set(key, encoded(a.image.data));
     return {
       id: a.id,
       section: a.section,
@@ -154,7 +165,7 @@ export async function buildEdition(source: EditionSource, publication: Publicati
     language: publication.language,
     date: new Date(`${source.date}T05:00:00Z`),
   };
-  const common = { width: publication.page.width, height: publication.page.height, fonts: assets.fonts, images, metadata };
+  const common = { width: publication.page.width, height: publication.page.height, fonts: assets.fonts, images, metadata, deflate };
   const articlesById = new Map(source.articles.map((a) => [a.id, a]));
   const outline: OutlineEntry[] = layout.sections.map((section) => ({
     title: section.title,

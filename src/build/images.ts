@@ -1,4 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { deflateSync } from 'node:zlib';
+import upngModule from '@pdf-lib/upng';
+import type { PdfImage } from '../pdf/images.js';
 import { SourceError } from './errors.js';
 
 export interface ImageFile {
@@ -6,6 +9,8 @@ export interface ImageFile {
   readonly type: 'jpeg' | 'png';
   readonly width: number;
   readonly height: number;
+  /** Colour components of a JPEG (1 grey, 3 RGB, 4 CMYK). */
+  readonly components: number;
 }
 
 /**
@@ -23,7 +28,7 @@ export async function readImage(path: string, display: string, line: number, fie
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length > 24 && view.getUint32(0) === 0x89504e47 && view.getUint32(12) === 0x49484452) {
-    return { bytes, type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+    return { bytes, type: 'png', width: view.getUint32(16), height: view.getUint32(20), components: 3 };
   }
   if (bytes.length > 4 && view.getUint16(0) === 0xffd8) {
     let at = 2;
@@ -33,11 +38,49 @@ export async function readImage(path: string, display: string, line: number, fie
       const length = view.getUint16(at + 2);
       // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { bytes, type: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+        return { bytes, type: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7), components: bytes[at + 9]! };
       }
       at += 2 + length;
     }
     throw new SourceError(display, line, field, 'the JPEG image is damaged (no frame header found)');
   }
   throw new SourceError(display, line, field, 'the image is neither JPEG nor PNG', 'convert it to JPEG (photos) or PNG (graphics)');
+}
+
+// The package's CommonJS build puts the API on `exports.default`, which Node's ESM
+// loader wraps once more; its type declarations describe the API itself.
+const UPNG = ((upngModule as unknown as { default?: typeof upngModule }).default ?? upngModule) as typeof upngModule;
+
+/** Native zlib at the default level: what the build compresses PDF streams with. */
+export const deflate = (bytes: Uint8Array): Uint8Array => new Uint8Array(deflateSync(bytes));
+
+/**
+ * Encodes an image once for every PDF of the build: JPEG goes in as it is;
+ * PNG is decoded and its samples compressed once, with the alpha channel
+ * kept only when some pixel is not opaque.
+ */
+export function pdfImage(image: ImageFile): PdfImage {
+  if (image.type === 'jpeg') {
+    return { type: 'jpeg', bytes: image.bytes, width: image.width, height: image.height, components: image.components };
+  }
+  const decoded = UPNG.decode(image.bytes.buffer.slice(image.bytes.byteOffset, image.bytes.byteOffset + image.bytes.byteLength) as ArrayBuffer);
+  const rgba = new Uint8Array(UPNG.toRGBA8(decoded)[0]!);
+  const pixels = decoded.width * decoded.height;
+  const rgb = new Uint8Array(pixels * 3);
+  const alpha = new Uint8Array(pixels);
+  let opaque = true;
+  for (let i = 0; i < pixels; i++) {
+    rgb[i * 3] = rgba[i * 4]!;
+    rgb[i * 3 + 1] = rgba[i * 4 + 1]!;
+    rgb[i * 3 + 2] = rgba[i * 4 + 2]!;
+    alpha[i] = rgba[i * 4 + 3]!;
+    if (alpha[i] !== 255) opaque = false;
+  }
+  return {
+    type: 'raw',
+    width: decoded.width,
+    height: decoded.height,
+    rgb: deflate(rgb),
+    ...(opaque ? {} : { alpha: deflate(alpha) }),
+  };
 }

@@ -38,6 +38,23 @@ export interface PlacedStory {
   readonly columns: readonly (readonly GalleyLine[])[];
 }
 
+/**
+ * Galleys already set, per typesetting context and story: pagination tries
+ * a story in several places before it settles, and setting it is the
+ * expensive part. Keyed by object identity, so nothing outlives its inputs.
+ */
+const galleys = new WeakMap<TypesetContext, WeakMap<object, Map<string, GalleyLine[]>>>();
+
+function memoGalley(owner: object, key: string, context: TypesetContext, set: () => GalleyLine[]): GalleyLine[] {
+  let byOwner = galleys.get(context);
+  if (!byOwner) galleys.set(context, (byOwner = new WeakMap()));
+  let byKey = byOwner.get(owner);
+  if (!byKey) byOwner.set(owner, (byKey = new Map()));
+  let galley = byKey.get(key);
+  if (!galley) byKey.set(key, (galley = set()));
+  return galley;
+}
+
 /** Lines a cut story must show in each column before a jump is worth it. */
 const MIN_LINES_BEFORE_JUMP = 5;
 
@@ -106,13 +123,15 @@ function figureOf(story: StoryInput, frame: Frame, top: number, context: Typeset
   const width = spans ? frameWidth(frame) : frame.columnWidth;
   const height = Math.min(width * (image.height / image.width), spans ? width * 0.72 : width * 1.3);
   const captionWidth = width;
-  const caption = setGalley(
-    [
-      { style: STYLES.caption, runs: runs(image.caption, 'body-italic') },
-      { style: STYLES.credit, runs: runs(image.credit, 'sans') },
-    ],
-    captionWidth,
-    context,
+  const caption = memoGalley(story, `caption|${captionWidth}`, context, () =>
+    setGalley(
+      [
+        { style: STYLES.caption, runs: runs(image.caption, 'body-italic') },
+        { style: STYLES.credit, runs: runs(image.credit, 'sans') },
+      ],
+      captionWidth,
+      context,
+    ),
   );
   const captionHeight = sliceHeight(caption, 0, caption.length);
   return { box: [frame.x, top, width, height], caption, height: height + 3 + captionHeight + 8, spans };
@@ -147,11 +166,17 @@ export function placeStory(
         { style: headlineStyle(1, false), runs: runs(story.headline, 'display') },
       ]
     : headerBlocks(story, frame.columns, lead, brief);
-  const headerGalley = setGalley(header, width, context);
+  const headerGalley = memoGalley(story, `header|${width}|${lead}|${brief}|${continuation?.fromPage ?? ''}`, context, () =>
+    setGalley(header, width, context),
+  );
   const headerHeight = sliceHeight(headerGalley, 0, headerGalley.length) + 4;
   let top = frame.y;
   const figure = continuation ? undefined : figureOf(story, frame, top + headerHeight, context);
-  const galley = continuation ? continuation.galley : setGalley(bodyBlocks(story, lead && !brief), frame.columnWidth, context);
+  const galley = continuation
+    ? continuation.galley
+    : memoGalley(story, `body|${frame.columnWidth}|${lead && !brief}`, context, () =>
+        setGalley(bodyBlocks(story, lead && !brief), frame.columnWidth, context),
+      );
   const from = continuation ? continuation.from : 0;
   const textTop = top + headerHeight + (figure?.spans ? figure.height : 0);
   const available = frame.y + frame.height - textTop;

@@ -24,11 +24,13 @@ interface Unit {
   readonly glyph: Glyph;
 }
 
+const pairKey = (left: Unit, right: Unit): string => `${left.text}\u0000${right.text}`;
+
 /**
  * Shapes Latin text the way fontkit does with `liga` and `kern` on, but
  * fast: glyphs come from the cmap, ligatures from a table built once by
  * asking fontkit which candidates the font ligates, and kerning from the
- * pair adjustment fontkit gives each pair of glyphs, asked once per pair.
+ * pair adjustments fontkit applies, learnt once per pair.
  * Shaping every word through fontkit's full OpenType pipeline cost about
  * 100 µs a word; this costs about 1 µs once the pairs are known. A test
  * checks that both give the same glyphs and advances for every word of the
@@ -80,16 +82,32 @@ export class Shaper {
     return unit;
   }
 
-  /** Kerning between two glyph units, in font units, from fontkit's own pair positioning. */
-  #kern(left: Unit, right: Unit): number {
-    const key = `${left.text}\u0000${right.text}`;
-    let kern = this.#kerns.get(key);
-    if (kern === undefined) {
-      const run = this.#font.layout(left.text + right.text, { liga: true, kern: true });
-      kern = run.glyphs.length === 2 ? run.positions[0]!.xAdvance - run.glyphs[0]!.advanceWidth : 0;
-      this.#kerns.set(key, kern);
+  /**
+   * Learns the kerning of every adjacent pair in `units` that is not known
+   * yet, from one fontkit layout of the whole string: pair adjustments
+   * (GPOS PairPos) apply between neighbours, so a word's layout holds each
+   * of its pairs. English text has a few thousand distinct pairs; once they
+   * are known, no word needs fontkit again.
+   */
+  #learnKerning(text: string, units: readonly Unit[]): void {
+    let unknown = false;
+    for (let i = 0; i + 1 < units.length && !unknown; i++) {
+      if (!this.#kerns.has(pairKey(units[i]!, units[i + 1]!))) unknown = true;
     }
-    return kern;
+    if (!unknown) return;
+    const run = this.#font.layout(text, { liga: true, kern: true });
+    const same = run.glyphs.length === units.length && run.glyphs.every((g, i) => g.id === units[i]!.glyph.id);
+    for (let i = 0; i + 1 < units.length; i++) {
+      const key = pairKey(units[i]!, units[i + 1]!);
+      if (this.#kerns.has(key)) continue;
+      if (same) {
+        this.#kerns.set(key, run.positions[i]!.xAdvance - run.glyphs[i]!.advanceWidth);
+      } else {
+        // fontkit formed something we did not: ask for this pair alone.
+        const pair = this.#font.layout(units[i]!.text + units[i + 1]!.text, { liga: true, kern: true });
+        this.#kerns.set(key, pair.glyphs.length === 2 ? pair.positions[0]!.xAdvance - pair.glyphs[0]!.advanceWidth : 0);
+      }
+    }
   }
 
   #segment(text: string): Unit[] {
@@ -123,6 +141,7 @@ export class Shaper {
     }
     if (!shaped) {
       const units = this.#segment(text);
+      this.#learnKerning(text, units);
       const glyphIds: number[] = [];
       const advances: number[] = [];
       const defaults: number[] = [];
@@ -130,7 +149,7 @@ export class Shaper {
       let width = 0;
       units.forEach((unit, i) => {
         const next = units[i + 1];
-        const advance = unit.glyph.advanceWidth + (next ? this.#kern(unit, next) : 0);
+        const advance = unit.glyph.advanceWidth + (next ? this.#kerns.get(pairKey(unit, next))! : 0);
         glyphIds.push(unit.glyph.id);
         advances.push(advance);
         defaults.push(unit.glyph.advanceWidth);

@@ -8,7 +8,7 @@ import type { Shaped, Shaper } from './font-metrics.js';
  * subset exactly as `encodeText` would add it.
  */
 interface SubsetEmbedder {
-  readonly font: { getGlyph(id: number): { id: number } };
+  readonly font: { getGlyph(id: number, codePoints?: number[]): { id: number } };
   readonly subset: { includeGlyph(glyph: { id: number }): number };
   readonly glyphs: unknown[];
   readonly glyphIdMap: Map<number, number>;
@@ -30,11 +30,16 @@ export class GlyphEncoder {
     this.#shaper = shaper;
   }
 
-  #glyphHex(id: number): string {
+  /**
+   * The glyph's code in this document's subset. `text` is what the glyph
+   * stands for: pdf-lib builds the font's ToUnicode map from it, which is
+   * what makes the PDF's text searchable and extractable.
+   */
+  #glyphHex(id: number, text: string): string {
     let hex = this.#hex.get(id);
     if (hex === undefined) {
       const embedder = this.#embedder;
-      const glyph = embedder.font.getGlyph(id);
+      const glyph = embedder.font.getGlyph(id, [...text].map((ch) => ch.codePointAt(0)!));
       const subsetId = embedder.subset.includeGlyph(glyph);
       embedder.glyphs[subsetId - 1] = glyph;
       embedder.glyphIdMap.set(glyph.id, subsetId);
@@ -59,7 +64,7 @@ export class GlyphEncoder {
     const scale = 1000 / this.#shaper.unitsPerEm;
     let out = '[<';
     shaped.glyphIds.forEach((id, i) => {
-      out += this.#glyphHex(id);
+      out += this.#glyphHex(id, shaped.texts[i]!);
       const kern = (shaped.defaults[i]! - shaped.advances[i]!) * scale;
       if (Math.abs(kern) > 0.01 && i < shaped.glyphIds.length - 1) out += `>${round(kern)}<`;
     });

@@ -103,5 +103,39 @@ export function balanceColumns(
       low = mid;
     }
   }
-  return best;
+  // The least height is what the tallest column of the best fill uses.
+  const least = Math.max(...best.columns.map((column, c) => column.height + (offsets[c] ?? 0)));
+  return evenOut(galley, heights(least + 1e-6), from, best);
+}
+
+/**
+ * Filling each column to the least height leaves the short column last and
+ * shortest (10 lines in three columns: 4, 4, 2). Newspapers share the
+ * lines out (4, 3, 3): each column takes the fewest lines that reach an
+ * even share of what is left, as long as the rest still fits.
+ */
+function evenOut(galley: readonly GalleyLine[], heights: readonly number[], from: number, fallback: ColumnFill): ColumnFill {
+  const columns: ColumnSlice[] = [];
+  let start = from;
+  for (let c = 0; c < heights.length; c++) {
+    const left = heights.length - c;
+    const share = sliceHeight(galley, start, galley.length) / left;
+    // The first cut at or past the share.
+    let end = start;
+    while (end < galley.length && sliceHeight(galley, start, end) < share - 1e-6) end++;
+    const cap = Math.min(heights[c]!, sliceHeight(galley, start, end));
+    const restFits = (next: number) => {
+      const rest = fillColumns(galley, heights.slice(c + 1), next);
+      return rest.rest >= galley.length && rest.forcedBreaks === 0;
+    };
+    let fill = fillColumns(galley, [cap], start);
+    if (fill.forcedBreaks > 0 || (c < heights.length - 1 && !restFits(fill.columns[0]?.end ?? start))) {
+      fill = fillColumns(galley, [heights[c]!], start);
+      if (fill.forcedBreaks > 0 || (c < heights.length - 1 && !restFits(fill.columns[0]?.end ?? start))) return fallback;
+    }
+    const slice = fill.columns[0] ?? { start, end: start, height: 0 };
+    columns.push(slice);
+    start = slice.end;
+  }
+  return start >= galley.length ? { columns, rest: start, forcedBreaks: fallback.forcedBreaks } : fallback;
 }

@@ -167,12 +167,14 @@ function pushWord(items: Item[], segments: readonly Segment[], first: number, op
         word += 1;
         // A no-break space: glue that cannot be a break ([TB] ch. 14, `~`).
         items.push({ kind: 'penalty', width: 0, cost: Infinity, flagged: false });
-        items.push(spaceGlue(fonts[segment.font].space * size, options.costs ?? COSTS));
+        const glue = spaceGlue(fonts[segment.font].space * size, options.costs ?? COSTS);
+        // Ragged lines are set at natural spacing, so the tie must not stretch or shrink either.
+        items.push(options.align === 'justify' ? glue : { ...glue, stretch: 0, shrink: 0 });
       }
       if (text === '') return;
       // Only a word in a single font is hyphenated: a break inside mixed styling is rare and ugly.
       const pieces: readonly WordPiece[] =
-        segments.length === 1 && ties.length === 1 ? options.splitWord(text) : [{ text, after: 'end' }];
+        segments.length === 1 && ties.length === 1 ? options.splitWord(text) : [{ text: text.replaceAll('\u00AD', ''), after: 'end' }];
       for (const piece of pieces) pushPiece(items, piece, segment.font, word, options);
     });
   }
@@ -195,7 +197,8 @@ function pushPiece(items: Item[], piece: WordPiece, font: FontKey, word: number,
     chars.forEach((ch, i) => {
       items.push({ kind: 'box', width: metrics.width(ch) * size, text: ch, font, word, expandable: true, split: true, hangLeft: 0, hangRight: 0 });
       if (i < chars.length - 1) {
-        items.push({ kind: 'penalty', width: hyphenWidth, cost: costs.splitWordPenalty, flagged: true, mark: hyphen, hang: hyphenHang });
+        // Not flagged: a split word is reported on its own and must not hit the hyphen-run limit.
+        items.push({ kind: 'penalty', width: hyphenWidth, cost: costs.splitWordPenalty, flagged: false, mark: hyphen, hang: hyphenHang });
       }
     });
   } else {

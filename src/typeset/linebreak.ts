@@ -272,6 +272,31 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
         });
       }
     }
+    if (survivors.length === 0 && options.tolerance === Infinity && active.length > 0) {
+      // Nothing fits, not even one box to a line (a word tied by no-break
+      // spaces wider than the column, say). Like TeX's final pass, break
+      // anyway after the best line so far and leave this line overfull:
+      // the text is set, and the QA report names the line.
+      let bestFrom = active[0]!;
+      for (const a of active) if (a.demerits < bestFrom.demerits) bestFrom = a;
+      const next = lineStart(items, b);
+      survivors.push({
+        position: b,
+        hangLeft: hangLeftAt(items, next),
+        line: bestFrom.line + 1,
+        fitness: 0,
+        hyphenRun: flagged ? Math.min(bestFrom.hyphenRun + 1, costs.maxHyphenRun) : 0,
+        width: sums.width[next]!,
+        stretch: sums.stretch[next]!,
+        shrink: sums.shrink[next]!,
+        expandable: sums.expandable[next]!,
+        demerits: bestFrom.demerits + costs.looseLineDemerits * 10,
+        ratio: -1,
+        expansionRatio: -1,
+        badness: 10_000,
+        previous: bestFrom,
+      });
+    }
     active = survivors;
     if (active.length === 0) return null;
   }

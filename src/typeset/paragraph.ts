@@ -43,8 +43,9 @@ export function typesetContext(fonts: FontTable, patterns: PatternHyphenator | u
  */
 export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting, context: TypesetContext): SetLine[] {
   const { fonts, costs } = context;
-  let minLineWidth = Infinity;
-  for (let i = 0; i < 8; i++) minLineWidth = Math.min(minLineWidth, setting.lineWidth(i));
+  // The narrowest line a word may have to fit on, the first line's indent included.
+  let minLineWidth = setting.lineWidth(0) - setting.firstIndent;
+  for (let i = 1; i < 8; i++) minLineWidth = Math.min(minLineWidth, setting.lineWidth(i));
   const items = itemize(runs, {
     fonts,
     size: setting.size,

@@ -120,16 +120,36 @@ function positionLine(
     else word.runs.push({ ...breakItem.mark });
   }
 
-  const measured = words.map((word) =>
-    word.runs.map((run) => ({
-      ...run,
-      width: fonts[run.font].width(run.text) * size,
-      glyphs: fonts[run.font].glyphCount(run.text),
-    })),
-  );
-  const textWidth = measured.reduce((sum, word) => sum + word.reduce((s, run) => s + run.width, 0), 0);
-  const glyphGaps = measured.reduce((sum, word) => sum + Math.max(0, word.reduce((s, run) => s + run.glyphs, 0) - 1), 0);
-  const gapWidth = gaps.reduce((sum, gap) => sum + gap.width, 0);
+  // Measure each run once: width in points and glyph count (for letter spacing).
+  const widths: number[][] = [];
+  const glyphs: number[][] = [];
+  let textWidth = 0;
+  let glyphGaps = 0;
+  for (const word of words) {
+    const w: number[] = [];
+    const g: number[] = [];
+    let count = 0;
+    for (const run of word.runs) {
+      const metrics = fonts[run.font];
+      const width = metrics.width(run.text) * size;
+      const n = metrics.glyphCount(run.text);
+      w.push(width);
+      g.push(n);
+      textWidth += width;
+      count += n;
+    }
+    if (count > 1) glyphGaps += count - 1;
+    widths.push(w);
+    glyphs.push(g);
+  }
+  let gapWidth = 0;
+  let stretch = 0;
+  let shrink = 0;
+  for (const gap of gaps) {
+    gapWidth += gap.width;
+    stretch += gap.stretch;
+    shrink += gap.shrink;
+  }
   const measure = options.lineWidth(index);
   const offset = options.lineOffset(index);
   const natural = indent + textWidth + gapWidth;
@@ -138,7 +158,7 @@ function positionLine(
   const justified = options.align === 'justify' && !last && gaps.length > 0;
   const hangLeft = options.align === 'justify' ? hangLeftAt(items, start) : 0;
   // A last line the breaker chose to squeeze is squeezed here too, not left overfull.
-  const fitted = justified || (options.align === 'justify' && gaps.length > 0 && natural > measure + hangLeft + hangRightAt(items, end));
+  const fitted = justified || (options.align === 'justify' && natural > measure + hangLeft + hangRightAt(items, end));
   // A last line may also use its right hang rather than be squeezed (the breaker allowed it).
   const hangRight = fitted || natural > measure + hangLeft ? hangRightAt(items, end) : 0;
   const target = measure + hangLeft + hangRight;
@@ -148,8 +168,6 @@ function positionLine(
   let overfull = 0;
   let gapWidths = gaps.map((gap) => gap.width);
   if (fitted) {
-    const stretch = gaps.reduce((sum, gap) => sum + gap.stretch, 0);
-    const shrink = gaps.reduce((sum, gap) => sum + gap.shrink, 0);
     const expand = glyphGaps > 0 ? textWidth * options.expansion : 0;
     const fit = fitLine(natural, target, stretch, shrink, expand);
     const expansion = fit.expansionRatio * expand;
@@ -161,9 +179,11 @@ function positionLine(
     const clamped = Math.max(ratio, -1);
     gapWidths = gaps.map((gap) => gap.width + clamped * (rest >= 0 ? gap.stretch : gap.shrink));
     if (ratio < -1) overfull = (-1 - ratio) * shrink;
+    if (spring === 0 && rest < 0) overfull = -rest;
     // Distribute any rounding remainder over the gaps so the right edge is exact.
-    if (ratio >= -1) {
-      const total = indent + textWidth + expansion + gapWidths.reduce((s, w) => s + w, 0);
+    if (ratio >= -1 && gapWidths.length > 0) {
+      let total = indent + textWidth + expansion;
+      for (const w of gapWidths) total += w;
       const drift = (target - total) / gapWidths.length;
       gapWidths = gapWidths.map((w) => w + drift);
     }
@@ -177,16 +197,16 @@ function positionLine(
 
   const runs: GlyphRun[] = [];
   const lineGaps: [number, number][] = [];
-  measured.forEach((word, w) => {
+  words.forEach((word, w) => {
     if (w > 0) {
       lineGaps.push([x, gapWidths[w - 1]!]);
       x += gapWidths[w - 1]!;
     }
-    for (const run of word) {
-      const width = run.width + letterSpacing * run.glyphs;
+    word.runs.forEach((run, r) => {
+      const width = widths[w]![r]! + letterSpacing * glyphs[w]![r]!;
       runs.push({ text: run.text, font: run.font, x, width });
       x += width;
-    }
+    });
     x -= letterSpacing; // no spacing after a word's last glyph
   });
   return {
