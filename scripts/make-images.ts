@@ -21,6 +21,7 @@
  *       npx tsx scripts/make-images.ts harbor adverts portraits   (just those)
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
@@ -4393,10 +4394,62 @@ function renderAdvert(name: string, w: number, h: number, layout: AdLayout): Buf
   const first = layout(probe.ctx, w, h, 0);
   if (first.end > bottom) throw new Error(`${name}: content ends at ${Math.round(first.end)}, past ${bottom}`);
   const gap = Math.min(40, (bottom - first.end) / first.gaps);
-  const { canvas, ctx } = newCanvas(w, h);
+  const { ctx } = newCanvas(w, h);
   const done = layout(ctx, w, h, gap);
   checkFits(name, done.end, bottom + 0.5);
-  return canvas.encodeSync('png');
+  return opaquePng(ctx.getImageData(0, 0, w, h).data, w, h);
+}
+
+/**
+ * Adverts are opaque: written as RGB rather than the canvas's RGBA, a PNG
+ * goes into the PDF as it is, without being decoded and compressed again.
+ */
+function opaquePng(rgba: Uint8ClampedArray, w: number, h: number): Buffer {
+  const rgb = new Uint8Array(w * h * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    rgb[j] = rgba[i]!;
+    rgb[j + 1] = rgba[i + 1]!;
+    rgb[j + 2] = rgba[i + 2]!;
+  }
+  const rows = Buffer.alloc(h * (1 + w * 3));
+  for (let y = 0; y < h; y++) {
+    // Filter type 2 (Up) suits flat graphics well; row 0 has no row above, which PNG treats as zeros.
+    const at = y * (1 + w * 3);
+    rows[at] = 2;
+    for (let x = 0; x < w * 3; x++) {
+      const above = y > 0 ? rgb[(y - 1) * w * 3 + x]! : 0;
+      rows[at + 1 + x] = (rgb[y * w * 3 + x]! - above) & 0xff;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // colour type: RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** CRC-32 of PNG chunks (ISO 3309, as the PNG spec §5.5 defines it). */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 // ---------------------------------------------------------------------------

@@ -62,7 +62,8 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
     options.log(
       `${date}  ${edition.manifest.pages.length} pages, ${source.articles.length} articles, ` +
         `${s.lines} lines: ${pct(s.looseLines)}% loose, ${s.rivers} rivers, ${hard.length} hard-rule findings` +
-        `  (${Math.round(performance.now() - started)} ms)`,
+        `  (${Math.round(performance.now() - started)} ms: layout ${Math.round(edition.timings.layoutMs)}, ` +
+        `edition PDF ${Math.round(edition.timings.editionPdfMs)}, page PDFs ${Math.round(edition.timings.pagePdfsMs)})`,
     );
     for (const finding of hard) options.log(`  ${finding.code}: page ${finding.page}, ${finding.article}, column ${finding.column}, line ${finding.line}: ${finding.text}`);
     staged.push({ date, files: edition.files, manifest: edition.manifest, qa: edition.qa, inputHash: hash });

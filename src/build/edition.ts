@@ -47,6 +47,8 @@ export interface BuiltEdition {
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly manifest: EditionManifest;
   readonly qa: { readonly stats: QaStats; readonly findings: readonly QaFinding[] };
+  /** Where the time went, for the progress line and the benchmark. */
+  readonly timings: { readonly layoutMs: number; readonly editionPdfMs: number; readonly pagePdfsMs: number };
 }
 
 const FONT_OF_STYLE: Readonly<Record<RunStyle, FontKey>> = {
@@ -156,7 +158,9 @@ export async function buildEdition(source: EditionSource, publication: Publicati
     stories,
     adverts: publication.adverts.map((a) => ({ key: a.key, width: a.image.width, height: a.image.height })),
   };
+  const started = performance.now();
   const layout = layoutEdition(input, assets.context);
+  const laidOut = performance.now();
 
   const metadata = {
     title,
@@ -176,6 +180,7 @@ export async function buildEdition(source: EditionSource, publication: Publicati
       .map((p) => ({ title: articlesById.get(p.article)!.headline, page: p.page })),
   }));
   const whole = await writePdf(layout.pages, { ...common, outline, links: true, firstPageNumber: 1 });
+  const wroteWhole = performance.now();
   const files = new Map<string, Uint8Array>();
   const wholeName = hashedName('edition', whole);
   files.set(wholeName, whole);
@@ -231,5 +236,6 @@ export async function buildEdition(source: EditionSource, publication: Publicati
     pages,
     articles,
   };
-  return { files, manifest, qa: layout.qa };
+  const timings = { layoutMs: laidOut - started, editionPdfMs: wroteWhole - laidOut, pagePdfsMs: performance.now() - wroteWhole };
+  return { files, manifest, qa: layout.qa, timings };
 }

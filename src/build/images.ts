@@ -63,6 +63,8 @@ export function pdfImage(image: ImageFile): PdfImage {
   if (image.type === 'jpeg') {
     return { type: 'jpeg', bytes: image.bytes, width: image.width, height: image.height, components: image.components };
   }
+  const direct = pngData(image.bytes);
+  if (direct) return direct;
   const decoded = UPNG.decode(image.bytes.buffer.slice(image.bytes.byteOffset, image.bytes.byteOffset + image.bytes.byteLength) as ArrayBuffer);
   const rgba = new Uint8Array(UPNG.toRGBA8(decoded)[0]!);
   const pixels = decoded.width * decoded.height;
@@ -82,5 +84,49 @@ export function pdfImage(image: ImageFile): PdfImage {
     height: decoded.height,
     rgb: deflate(rgb),
     ...(opaque ? {} : { alpha: deflate(alpha) }),
+  };
+}
+
+/**
+ * The image data of a PNG that a PDF can take as it is: not interlaced,
+ * without alpha, in grey (8 bits), RGB (8 bits) or a palette (PNG spec
+ * §11.2.2 IHDR). Returns undefined for the rest, which get decoded.
+ */
+function pngData(bytes: Uint8Array): PdfImage | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  const depth = bytes[24]!;
+  const colorType = bytes[25]!;
+  const interlace = bytes[28]!;
+  if (interlace !== 0) return undefined;
+  if (!((colorType === 0 && depth === 8) || (colorType === 2 && depth === 8) || colorType === 3)) return undefined;
+  const idat: Uint8Array[] = [];
+  let palette: Uint8Array | undefined;
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    if (type === 'IDAT') idat.push(data);
+    else if (type === 'PLTE') palette = data;
+    else if (type === 'tRNS') return undefined; // transparency needs a soft mask
+    at += 12 + length;
+  }
+  if (colorType === 3 && !palette) return undefined;
+  const total = idat.reduce((sum, chunk) => sum + chunk.length, 0);
+  const data = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of idat) {
+    data.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return {
+    type: 'png-data',
+    width,
+    height,
+    bitsPerComponent: depth,
+    colors: colorType === 2 ? 3 : 1,
+    ...(palette ? { palette } : {}),
+    data,
   };
 }

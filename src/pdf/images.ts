@@ -1,4 +1,4 @@
-import { PDFName, type PDFContext, type PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, type PDFContext, type PDFRef } from 'pdf-lib';
 
 /**
  * An image ready to embed, encoded once per build and embedded as is into
@@ -13,6 +13,22 @@ export type PdfImage =
       readonly height: number;
       /** 1 (grey), 3 (RGB) or 4 (CMYK). */
       readonly components: number;
+    }
+  | {
+      /**
+       * A PNG's own compressed image data, embedded without decoding: PDF's
+       * Flate filter understands PNG row predictors (ISO 32000-1 §7.4.4.4).
+       */
+      readonly type: 'png-data';
+      readonly width: number;
+      readonly height: number;
+      readonly bitsPerComponent: number;
+      /** 1 (grey or palette index) or 3 (RGB). */
+      readonly colors: 1 | 3;
+      /** RGB triples of a palette image. */
+      readonly palette?: Uint8Array;
+      /** The concatenated IDAT chunks. */
+      readonly data: Uint8Array;
     }
   | {
       readonly type: 'raw';
@@ -42,6 +58,24 @@ export function embedImage(context: PDFContext, image: PdfImage): PDFRef {
     });
     return context.register(stream);
   }
+  if (image.type === 'png-data') {
+    const colorSpace = image.palette
+      ? context.obj(['Indexed', 'DeviceRGB', image.palette.length / 3 - 1, PDFHexString.of(hexOf(image.palette))])
+      : image.colors === 3
+        ? 'DeviceRGB'
+        : 'DeviceGray';
+    const stream = context.stream(image.data, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: image.width,
+      Height: image.height,
+      BitsPerComponent: image.bitsPerComponent,
+      ColorSpace: colorSpace,
+      Filter: 'FlateDecode',
+      DecodeParms: { Predictor: 15, Colors: image.colors, BitsPerComponent: image.bitsPerComponent, Columns: image.width },
+    });
+    return context.register(stream);
+  }
   const smask = image.alpha
     ? context.register(
         context.stream(image.alpha, {
@@ -66,4 +100,10 @@ export function embedImage(context: PDFContext, image: PdfImage): PDFRef {
   });
   if (smask) stream.dict.set(PDFName.of('SMask'), smask);
   return context.register(stream);
+}
+
+function hexOf(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
 }
