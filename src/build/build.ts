@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { buildEdition, loadAssets, type BuildAssets } from './edition.js';
-import { SourceError } from './errors.js';
+import { displayPath, SourceError } from './errors.js';
 import { commitEditions, inputHash, storedInputHash, type StagedEdition } from './output.js';
 import { listEditionDates, readEdition, readPublication } from './source.js';
 
@@ -35,7 +35,7 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
   let dates = await listEditionDates(options.input, cwd);
   if (options.date) {
     if (!dates.includes(options.date)) {
-      throw new SourceError(relative(cwd, join(options.input, options.date)), undefined, '--date', `no edition folder for ${options.date}`);
+      throw new SourceError(displayPath(cwd, join(options.input, options.date)), undefined, '--date', `no edition folder for ${options.date}`);
     }
     dates = [options.date];
   }
@@ -44,8 +44,9 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
   const skipped: string[] = [];
   let errors = 0;
   const pubFiles = [join(options.input, 'publication.yaml'), ...publication.adverts.map((a) => join(options.input, a.key.replace(/^advert:/, '')))];
+  // Read and check every edition first, so bad input stops the build before any work.
+  const pending: { date: string; hash: string; source: Awaited<ReturnType<typeof readEdition>> }[] = [];
   for (const date of dates) {
-    const started = performance.now();
     const files = await editionFiles(join(options.input, date));
     const hash = await inputHash([...pubFiles, ...files], BUILD_VERSION);
     if (!options.check && !options.force && (await storedInputHash(options.out, date)) === hash) {
@@ -53,7 +54,10 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
       skipped.push(date);
       continue;
     }
-    const source = await readEdition(options.input, date, publication, cwd);
+    pending.push({ date, hash, source: await readEdition(options.input, date, publication, cwd) });
+  }
+  for (const { date, hash, source } of pending) {
+    const started = performance.now();
     const edition = await buildEdition(source, publication, shared);
     const hard = edition.qa.findings.filter((f) => f.severity === 'error');
     errors += hard.length;

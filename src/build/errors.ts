@@ -1,3 +1,5 @@
+import { isAbsolute, relative } from 'node:path';
+
 /**
  * Bad input: names the file, the line and the field, and says what to do.
  * The build stops on the first one and leaves its output untouched.
@@ -15,6 +17,15 @@ export class SourceError extends Error {
       `${file}${line !== undefined ? `:${line}` : ''}${field ? ` (${field})` : ''}: ${problem}${hint ? `\n  hint: ${hint}` : ''}`,
     );
   }
+}
+
+/**
+ * How a file is named in messages: relative to the working folder when it
+ * is inside it, as given otherwise.
+ */
+export function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** 1-based line of a character offset in `text`. */

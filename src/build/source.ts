@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Block } from '../manifest/types.js';
 import type { PageGeometry } from '../layout/types.js';
-import { SourceError } from './errors.js';
+import { displayPath, SourceError } from './errors.js';
 import { readImage, type ImageFile } from './images.js';
 import { blocksText, markdownToBlocks } from './markdown.js';
 import { readTextFile } from './text-file.js';
@@ -73,7 +73,7 @@ const num = (y: YamlMap, f: string, n: string, req = false) => field(y, f, n, 'n
 /** Reads `publication.yaml` in the editions folder. */
 export async function readPublication(root: string, cwd: string): Promise<PublicationSource> {
   const path = join(root, 'publication.yaml');
-  const file = relative(cwd, path);
+  const file = displayPath(cwd, path);
   const yaml = parseYamlMap(await readTextFile(path, file), file);
   const page: PageGeometry = {
     width: num(yaml, file, 'page.width', true)!,
@@ -129,7 +129,7 @@ export async function listEditionDates(root: string, cwd: string): Promise<strin
   for (const entry of entries) {
     if (!entry.isDirectory() || !/^\d/.test(entry.name)) continue;
     if (!isRealDate(entry.name)) {
-      throw new SourceError(relative(cwd, join(root, entry.name)), undefined, undefined, `"${entry.name}" is not a real date`, 'name edition folders YYYY-MM-DD, e.g. 2025-11-08');
+      throw new SourceError(displayPath(cwd, join(root, entry.name)), undefined, undefined, `"${entry.name}" is not a real date`, 'name edition folders YYYY-MM-DD, e.g. 2025-11-08');
     }
     dates.push(entry.name);
   }
@@ -142,7 +142,7 @@ const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*$/;
 /** Reads one edition folder: `edition.yaml` and every article. */
 export async function readEdition(root: string, date: string, publication: PublicationSource, cwd: string): Promise<EditionSource> {
   const dir = join(root, date);
-  const editionFile = relative(cwd, join(dir, 'edition.yaml'));
+  const editionFile = displayPath(cwd, join(dir, 'edition.yaml'));
   const meta = parseYamlMap(await readTextFile(join(dir, 'edition.yaml'), editionFile), editionFile);
   const volume = num(meta, editionFile, 'volume', true)!;
   const issue = num(meta, editionFile, 'issue', true)!;
@@ -152,7 +152,7 @@ export async function readEdition(root: string, date: string, publication: Publi
   const seen = new Map<string, string>();
   const articles: ArticleSource[] = [];
   for (const name of names) {
-    const file = relative(cwd, join(dir, name));
+    const file = displayPath(cwd, join(dir, name));
     const text = await readTextFile(join(dir, name), file);
     const match = FRONT_MATTER.exec(text);
     if (!match) throw new SourceError(file, 1, undefined, 'the article has no YAML front matter', 'start the file with a --- line, the fields, and another --- line');
@@ -198,7 +198,7 @@ export async function readEdition(root: string, date: string, publication: Publi
       ...(image ? { image } : {}),
     });
   }
-  if (articles.length === 0) throw new SourceError(relative(cwd, dir), undefined, undefined, 'the edition has no articles (*.md files)');
+  if (articles.length === 0) throw new SourceError(displayPath(cwd, dir), undefined, undefined, 'the edition has no articles (*.md files)');
   return { date, volume, issue, articles, ...optional('label', label) };
 }
 
