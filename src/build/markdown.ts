@@ -4,9 +4,10 @@ import { SourceError } from './errors.js';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
-// Typographer turns straight quotes and -- into curly quotes and dashes;
-// raw HTML is off so it arrives as text we can refuse.
-const md = new MarkdownIt('commonmark', { typographer: true, html: false }).enable(['replacements', 'smartquotes']);
+// Typographer turns straight quotes and -- into curly quotes and dashes.
+// HTML parsing is on only so that HTML arrives as tokens we refuse (with it
+// off, markdown-it passes tags through as text and they would be printed).
+const md = new MarkdownIt('commonmark', { typographer: true, html: true }).enable(['replacements', 'smartquotes']);
 
 /**
  * Parses an article body into the manifest's blocks: paragraphs with

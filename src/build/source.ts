@@ -147,6 +147,13 @@ export async function readEdition(root: string, date: string, publication: Publi
   const volume = num(meta, editionFile, 'volume', true)!;
   const issue = num(meta, editionFile, 'issue', true)!;
   const label = str(meta, editionFile, 'label');
+  const stated = meta.data['date'];
+  if (stated !== undefined) {
+    // YAML reads 2025-11-08 as a timestamp; an impossible one stays a string.
+    const text = stated instanceof Date ? stated.toISOString().slice(0, 10) : String(stated);
+    if (!isRealDate(text)) throw new SourceError(editionFile, meta.line('date'), 'date', `"${text}" is not a real date`, 'write it as YYYY-MM-DD');
+    if (text !== date) throw new SourceError(editionFile, meta.line('date'), 'date', `the date ${text} does not match the folder ${date}`);
+  }
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   const sectionIds = new Set(publication.sections.map((s) => s.id));
   const seen = new Map<string, string>();

@@ -17,7 +17,9 @@ export function parseYamlMap(text: string, file: string, firstLine = 1): YamlMap
   const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
-    const pos = counter.linePos(error.pos[0]);
+    // An unterminated quote is reported at the end of the input; name the line where it opened.
+    const offset = error.code === 'MISSING_CHAR' ? openingQuote(text, error.pos[0]) : error.pos[0];
+    const pos = counter.linePos(offset);
     throw new SourceError(file, pos.line + firstLine - 1, undefined, `malformed YAML: ${error.message.split('\n')[0]}`);
   }
   const data = doc.toJS() as unknown;
@@ -38,4 +40,17 @@ export function parseYamlMap(text: string, file: string, firstLine = 1): YamlMap
     return offset === undefined ? firstLine : counter.linePos(offset).line + firstLine - 1;
   };
   return { data: data as Record<string, unknown>, line };
+}
+
+/** Start of the last line before `end` whose value opens with a quote mark, or `end`. */
+function openingQuote(text: string, end: number): number {
+  let lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  while (lineStart > 0 || end > 0) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+    if (/:\s*["']/.test(line)) return lineStart;
+    if (lineStart === 0) break;
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  return end;
 }

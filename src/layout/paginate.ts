@@ -13,11 +13,19 @@ export interface EditionLayout {
   readonly qa: { readonly stats: QaStats; readonly findings: readonly QaFinding[] };
 }
 
-/** Stacks of columns, left to right, that a page is divided into. Plans alternate for variety. */
-const PLANS: readonly (readonly number[])[] = [
-  [3, 2],
-  [2, 3],
-];
+/**
+ * Stacks of columns, left to right, that a page is divided into: a wider
+ * stack for the page's lead story and a narrower one beside it, alternating
+ * sides from page to page for variety.
+ */
+export function stackPlans(columns: number): readonly (readonly number[])[] {
+  const narrow = Math.floor(columns / 2);
+  const wide = columns - narrow;
+  return narrow === 0 ? [[wide]] : [
+    [wide, narrow],
+    [narrow, wide],
+  ];
+}
 
 /** Below this share of a stack's height, a story that does not fit whole is not cut to jump. */
 const MIN_JUMP_SHARE = 0.3;
@@ -79,7 +87,8 @@ export function layoutEdition(edition: EditionInput, context: TypesetContext): E
       const head = front ? nameplate(edition, context) : runningHead(edition, String(number), section.title, context);
       draft.elements.push(...head.elements);
       const top = geometry.margins.top + head.height;
-      const plan = front ? [3, 2] : PLANS[(number + 1) % PLANS.length]!;
+      const plans = stackPlans(geometry.columns);
+      const plan = front ? plans[0]! : plans[(number + 1) % plans.length]!;
       const incoming = pending;
       pending = [];
 

@@ -181,7 +181,8 @@ export function placeStory(
   const textTop = top + headerHeight + (figure?.spans ? figure.height : 0);
   const available = frame.y + frame.height - textTop;
   const offsets = Array.from({ length: frame.columns }, (_, c) => (figure && !figure.spans && c === 0 ? figure.height : 0));
-  const jumpLine = 12;
+  // Height of the "Continued on page N" line, reserved under the last column.
+  const jumpLine = 14;
   const minimum = MIN_LINES_BEFORE_JUMP * STYLES.body.leading;
   if (available - Math.max(...offsets) < minimum) return null;
 
@@ -229,9 +230,9 @@ export function placeStory(
     const c = frame.columns - 1;
     const x = frame.x + c * (frame.columnWidth + frame.gutter);
     const last = fill.columns[c];
-    const y = textTop + offsets[c]! + (last ? last.height : 0) + 2;
+    const y = textTop + offsets[c]! + (last ? last.height : 0);
     const jump = setGalley([{ style: STYLES.jump, runs: runs(`Continued on page ${jumpTo}`, 'body-italic') }], frame.columnWidth, context);
-    elements.push(...drawSlice(jump, 0, jump.length, x, y, 'accent', story.id, context));
+    elements.push(...drawSlice(jump, 0, jump.length, x, y + 2, 'accent', story.id, context));
     const box: Box = [x, y, frame.columnWidth, jumpLine];
     elements.push({ kind: 'link', box, page: jumpTo, article: story.id });
     boxes.push(box);

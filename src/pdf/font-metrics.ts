@@ -42,6 +42,9 @@ export class Shaper {
   readonly #cache = new Map<string, Shaped>();
   readonly #units = new Map<string, Unit>();
   readonly #kerns = new Map<string, number>();
+  /** Characters whose pairs with every text character are known. */
+  readonly #swept = new Set<string>();
+  #charset: string[] | undefined;
   /** Ligatures by their first character, longest first. */
   readonly #ligatures = new Map<string, string[]>();
   readonly #full: boolean;
@@ -91,8 +94,14 @@ export class Shaper {
    */
   #learnKerning(text: string, units: readonly Unit[]): void {
     let unknown = false;
-    for (let i = 0; i + 1 < units.length && !unknown; i++) {
-      if (!this.#kerns.has(pairKey(units[i]!, units[i + 1]!))) unknown = true;
+    for (let i = 0; i + 1 < units.length; i++) {
+      const left = units[i]!;
+      if (this.#kerns.has(pairKey(left, units[i + 1]!))) continue;
+      if (left.text.length === 1 && !this.#swept.has(left.text)) {
+        this.#sweep(left.text);
+        if (this.#kerns.has(pairKey(left, units[i + 1]!))) continue;
+      }
+      unknown = true;
     }
     if (!unknown) return;
     const run = this.#font.layout(text, { liga: true, kern: true });
@@ -108,6 +117,44 @@ export class Shaper {
         this.#kerns.set(key, pair.glyphs.length === 2 ? pair.positions[0]!.xAdvance - pair.glyphs[0]!.advanceWidth : 0);
       }
     }
+  }
+
+  /**
+   * Learns every pair that `char` forms with the font's text characters, on
+   * either side, from one layout of "char c₁ char c₂ char …": a few hundred
+   * glyphs through fontkit once, instead of one layout per word.
+   */
+  #sweep(char: string): void {
+    this.#swept.add(char);
+    const partners = this.#textCharacters().filter((c) => !this.#ligates(char, c) && !this.#ligates(c, char));
+    if (partners.length === 0) return;
+    let text = '';
+    for (const c of partners) text += char + c;
+    text += char;
+    const run = this.#font.layout(text, { liga: true, kern: true });
+    if (run.glyphs.length !== text.length) return; // something ligated after all: learn word by word
+    const unit = this.#unit(char);
+    partners.forEach((c, k) => {
+      const partner = this.#unit(c);
+      const i = 2 * k;
+      this.#kerns.set(pairKey(unit, partner), run.positions[i]!.xAdvance - run.glyphs[i]!.advanceWidth);
+      this.#kerns.set(pairKey(partner, unit), run.positions[i + 1]!.xAdvance - run.glyphs[i + 1]!.advanceWidth);
+    });
+  }
+
+  /** Whether `a` followed by `b` starts one of the font's ligatures. */
+  #ligates(a: string, b: string): boolean {
+    return (this.#ligatures.get(a) ?? []).some((lig) => lig.startsWith(a + b));
+  }
+
+  /** Printable Latin characters the font has (one UTF-16 unit each). */
+  #textCharacters(): string[] {
+    if (!this.#charset) {
+      this.#charset = this.#font.characterSet
+        .filter((cp) => (cp >= 0x21 && cp <= 0x7e) || (cp >= 0xa1 && cp <= 0xff) || (cp >= 0x2010 && cp <= 0x2026))
+        .map((cp) => String.fromCharCode(cp));
+    }
+    return this.#charset;
   }
 
   #segment(text: string): Unit[] {

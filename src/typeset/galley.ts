@@ -101,8 +101,10 @@ export function setGalley(blocks: readonly StoryBlock[], width: number, context:
     const baseline = (style.leading + capHeight) / 2;
     lines.forEach((line, k) => {
       const after = k + 1;
+      // A word is never split across columns or pages: no cut after a hyphenated line.
       const breakable =
-        after === n ? !style.keepWithNext : after >= MIN_LINES_AT_BREAK && n - after >= MIN_LINES_AT_BREAK && after >= capLines;
+        !line.hyphenated &&
+        (after === n ? !style.keepWithNext : after >= MIN_LINES_AT_BREAK && n - after >= MIN_LINES_AT_BREAK && after >= capLines);
       galley.push({
         kind: 'line',
         line,

@@ -154,6 +154,7 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
   // Best candidate per (fitness class, hyphen run) at one breakpoint: a fixed table, reset per breakpoint.
   const runs = costs.maxHyphenRun + 1;
   const slots: (Candidate | null)[] = new Array(4 * runs).fill(null);
+  let spare: Node[] = [];
   let active: Node[] = [
     {
       position: -1,
@@ -192,7 +193,9 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
     }
     const forced = penalty === -Infinity;
     const hangRight = hangRightAt(items, b);
-    const survivors: Node[] = [];
+    // Two arrays swap roles at every breakpoint: no garbage in the hot loop.
+    const survivors = spare;
+    survivors.length = 0;
     let found = false;
     for (const a of active) {
       const natural = sums.width[b]! - a.width + extra;
@@ -297,6 +300,7 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
         previous: bestFrom,
       });
     }
+    spare = active;
     active = survivors;
     if (active.length === 0) return null;
   }

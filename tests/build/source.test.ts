@@ -160,7 +160,7 @@ describe('an article with bad front matter', () => {
   // MISSING_CHAR (and other errors inside a scalar) use the start offset of
   // the scalar the error falls in, e.g. from `new Parser().parse(text)`'s
   // CST tokens, or search back from pos[0] to the line holding the opening quote.
-  it.fails('with an unterminated quoted value: malformed YAML on the line where the quote opens', async () => {
+  it('with an unterminated quoted value: malformed YAML on the line where the quote opens', async () => {
     await writeFile(join(dir, 'harbour-dredging.md'), HARBOUR_MD.replace('priority: 8', 'kicker: "Dredging'));
     const error = await sourceError(edition());
     expectNamed(error, ARTICLE, 4, undefined);
@@ -199,7 +199,7 @@ describe('a bad edition.yaml or edition folder', () => {
   // folder) builds silently. Fix: if edition.yaml has `date`, require
   // `isRealDate(String(value))` and `value === date` (the folder), else throw
   // SourceError(editionFile, meta.line('date'), 'date', …).
-  it.fails('with a malformed date: SourceError naming edition.yaml, the line and field date', async () => {
+  it('with a malformed date: SourceError naming edition.yaml, the line and field date', async () => {
     await writeFile(join(dir, 'edition.yaml'), 'volume: 3\nissue: 41\ndate: 2025-11-31\n');
     expectNamed(await sourceError(edition()), `${FIXTURE_DATE}/edition.yaml`, 3, 'date');
   });
@@ -326,7 +326,7 @@ describe('an article with a bad body or file', () => {
   // refuse them never run and "<b>closed</b>" reaches the page and the
   // manifest. Fix: `html: true`, so HTML arrives as HTML tokens and is
   // refused ("HTML is not allowed in an article body", as describe() says).
-  it.fails('with HTML: SourceError on its line, field body', async () => {
+  it('with HTML: SourceError on its line, field body', async () => {
     await writeFile(join(dir, 'gulls-win.md'), `${MATCH_MD}\nThe ground was <b>closed</b> on Sunday.\n`);
     const error = await sourceError(edition());
     expectNamed(error, `${FIXTURE_DATE}/gulls-win.md`, 8, 'body');

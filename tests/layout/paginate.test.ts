@@ -321,7 +321,7 @@ describe('layoutEdition of a page with four columns', () => {
   // its right column lies past the right margin (by a column and a gutter);
   // with 6 or more a column stays empty. Fix: derive the plans from
   // `geometry.columns`, e.g. n → [n − ⌊n/2⌋, ⌊n/2⌋] and its mirror image.
-  it.fails('keeps every element inside the left and right margins', () => {
+  it('keeps every element inside the left and right margins', () => {
     const four: PageGeometry = { ...GEOMETRY, columns: 4, gutter: 14 };
     const laid = layoutEdition(edition(generated.map((g) => g.story), four), monospaceContext());
     expect(outsideMargins(laid, four, 'horizontal')).toEqual([]);
@@ -383,7 +383,7 @@ describe('placeStory cutting a long hyphenated story to jump', () => {
   // not breakable (`breakable && !line.hyphenated`, TeX's \brokenpenalty as a
   // hard rule; fillColumns already falls back to a forced break), at least
   // for the last column before a jump.
-  it.fails('never ends the part before the jump with a hyphenated line', () => {
+  it('never ends the part before the jump with a hyphenated line', () => {
     expect(cuts().filter((c) => c.lastLineHyphenated).map((c) => c.height)).toEqual([]);
   });
 
@@ -394,7 +394,7 @@ describe('placeStory cutting a long hyphenated story to jump', () => {
   // manifest's box then reach up to 2 pt below the frame, i.e. into the
   // page's bottom margin (a 4-column page shows it: a link at y 1098.7 + 12 >
   // 1110). Fix: reserve `jumpLine + 2` in `heights`, or drop the `+ 2`.
-  it.fails('keeps the jump line’s box and link inside the frame', () => {
+  it('keeps the jump line’s box and link inside the frame', () => {
     expect(cuts().filter((c) => c.below > 0.01).map((c) => `${c.height}: ${c.below.toFixed(2)} pt`)).toEqual([]);
   });
 });
