@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkCoverage } from './coverage.js';
 import { buildEdition, loadAssets, type BuildAssets } from './edition.js';
 import { displayPath, SourceError } from './errors.js';
 import { commitEditions, inputHash, storedInputHash, type StagedEdition } from './output.js';
@@ -54,7 +55,9 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
       skipped.push(date);
       continue;
     }
-    pending.push({ date, hash, source: await readEdition(options.input, date, publication, cwd) });
+    const source = await readEdition(options.input, date, publication, cwd);
+    for (const article of source.articles) await checkCoverage(article, shared.context.fonts);
+    pending.push({ date, hash, source });
   }
   for (const { date, hash, source } of pending) {
     const started = performance.now();

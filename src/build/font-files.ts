@@ -34,6 +34,14 @@ export const FONT_FILES: Readonly<Record<FontKey, FontFile>> = {
   sans: fast('@fontsource/libre-franklin/files/libre-franklin-latin-400-normal.woff'),
   'sans-bold': fast('@fontsource/libre-franklin/files/libre-franklin-latin-700-normal.woff'),
   masthead: { file: '@fontsource/unifrakturmaguntia/files/unifrakturmaguntia-latin-400-normal.woff', shaping: 'full' },
+  'body-ext': fast('@fontsource/old-standard-tt/files/old-standard-tt-latin-ext-400-normal.woff'),
+  'body-italic-ext': fast('@fontsource/old-standard-tt/files/old-standard-tt-latin-ext-400-italic.woff'),
+  'body-bold-ext': fast('@fontsource/old-standard-tt/files/old-standard-tt-latin-ext-700-normal.woff'),
+  'body-bold-italic-ext': fast('@fontsource/old-standard-tt/files/old-standard-tt-latin-ext-700-normal.woff'),
+  'display-ext': fast('@fontsource/playfair-display/files/playfair-display-latin-ext-700-normal.woff'),
+  'display-italic-ext': fast('@fontsource/playfair-display/files/playfair-display-latin-ext-400-italic.woff'),
+  'sans-ext': fast('@fontsource/libre-franklin/files/libre-franklin-latin-ext-400-normal.woff'),
+  'sans-bold-ext': fast('@fontsource/libre-franklin/files/libre-franklin-latin-ext-700-normal.woff'),
 };
 
 /** Reads every face and unpacks it to plain OpenType bytes. */

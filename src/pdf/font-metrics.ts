@@ -231,6 +231,7 @@ export class Shaper {
       capHeight: font.capHeight / em,
       ascent: font.ascent / em,
       descent: Math.abs(font.descent) / em,
+      covers: (char) => font.hasGlyphForCodePoint(char.codePointAt(0)!),
     };
   }
 }

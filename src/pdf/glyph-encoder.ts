@@ -66,12 +66,15 @@ export class GlyphEncoder {
     shaped.glyphIds.forEach((id, i) => {
       out += this.#glyphHex(id, shaped.texts[i]!);
       const kern = (shaped.defaults[i]! - shaped.advances[i]!) * scale;
-      if (Math.abs(kern) > 0.01 && i < shaped.glyphIds.length - 1) out += `>${round(kern)}<`;
+      if (Math.abs(kern) > 0.01 && i < shaped.glyphIds.length - 1) out += `>${round(kern, 1)}<`;
     });
     return `${out}>]`;
   }
 }
 
-export function round(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
+/** A number for a content stream: at most `digits` decimals, no trailing zeros. */
+export function round(n: number, digits = 3): string {
+  const scale = 10 ** digits;
+  const rounded = Math.round(n * scale) / scale;
+  return String(rounded === 0 ? 0 : rounded);
 }

@@ -1,6 +1,6 @@
 import { COSTS, type Costs } from './costs.js';
 import type { WordPiece } from './hyphenate.js';
-import type { FontKey, FontTable } from './metrics.js';
+import { splitByCoverage, type FontKey, type FontTable } from './metrics.js';
 import { leftHang, rightHang } from './protrusion.js';
 
 /**
@@ -157,8 +157,9 @@ function interWordGlue(space: number, align: Alignment, size: number, costs: Cos
 }
 
 /** Pushes one word's items and returns the next free word index. */
-function pushWord(items: Item[], segments: readonly Segment[], first: number, options: ItemizeOptions): number {
+function pushWord(items: Item[], wordSegments: readonly Segment[], first: number, options: ItemizeOptions): number {
   const { fonts, size } = options;
+  const segments = wordSegments.flatMap((segment) => splitByCoverage(segment.text, segment.font, fonts));
   let word = first;
   for (const segment of segments) {
     const ties = segment.text.split('\u00A0');

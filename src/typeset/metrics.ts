@@ -22,9 +22,16 @@ export interface FontMetrics {
   readonly ascent: number;
   /** Descender below the baseline at 1 pt (positive). */
   readonly descent: number;
+  /** Whether the font has a glyph for `char`; absent means it covers everything. */
+  readonly covers?: (char: string) => boolean;
 }
 
-/** Font slots of a publication: body text and its styles, headlines, labels. */
+/**
+ * Font slots of a publication: body text and its styles, headlines, labels,
+ * and for each text face a fallback with the letters it lacks (web font
+ * packages split a family by Unicode range: "Gdańsk" needs the Latin
+ * Extended subset for its ń).
+ */
 export const FONT_KEYS = [
   'body',
   'body-italic',
@@ -35,8 +42,56 @@ export const FONT_KEYS = [
   'sans',
   'sans-bold',
   'masthead',
+  'body-ext',
+  'body-italic-ext',
+  'body-bold-ext',
+  'body-bold-italic-ext',
+  'display-ext',
+  'display-italic-ext',
+  'sans-ext',
+  'sans-bold-ext',
 ] as const;
 export type FontKey = (typeof FONT_KEYS)[number];
+
+/** The face that sets what a face lacks. */
+export const FALLBACK_FONT: Readonly<Partial<Record<FontKey, FontKey>>> = {
+  body: 'body-ext',
+  'body-italic': 'body-italic-ext',
+  'body-bold': 'body-bold-ext',
+  'body-bold-italic': 'body-bold-italic-ext',
+  display: 'display-ext',
+  'display-italic': 'display-italic-ext',
+  sans: 'sans-ext',
+  'sans-bold': 'sans-bold-ext',
+};
+
+/**
+ * Splits text into runs a face can set: characters the face lacks go to its
+ * fallback when the fallback has them (and stay put otherwise, for the
+ * build's coverage check to report).
+ */
+export function splitByCoverage(text: string, font: FontKey, fonts: FontTable): readonly { text: string; font: FontKey }[] {
+  const covers = fonts[font].covers;
+  const fallback = FALLBACK_FONT[font];
+  if (!covers || !fallback) return [{ text, font }];
+  // Words recur: remember each split, per font table.
+  let cache = coverageCache.get(fonts);
+  if (!cache) coverageCache.set(fonts, (cache = new Map()));
+  const key = `${font}\u0000${text}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const runs: { text: string; font: FontKey }[] = [];
+  for (const char of text) {
+    const use = covers(char) || !(fonts[fallback].covers?.(char) ?? true) ? font : fallback;
+    const last = runs[runs.length - 1];
+    if (last && last.font === use) last.text += char;
+    else runs.push({ text: char, font: use });
+  }
+  cache.set(key, runs);
+  return runs;
+}
+
+const coverageCache = new WeakMap<FontTable, Map<string, readonly { text: string; font: FontKey }[]>>();
 
 export type FontTable = Readonly<Record<FontKey, FontMetrics>>;
 
