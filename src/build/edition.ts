@@ -8,7 +8,7 @@ import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyl
 import { Shaper } from '../pdf/font-metrics.js';
 import { writePdf, type PdfFont, type PdfImage, type OutlineEntry } from '../pdf/document.js';
 import type { TextRun } from '../typeset/items.js';
-import { cachedMetrics, FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
+import { FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
 import { FONT_FILES, readFontFiles } from './font-files.js';
@@ -36,7 +36,7 @@ export async function loadAssets(language: string): Promise<BuildAssets> {
   for (const key of FONT_KEYS) {
     const shaper = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never, { full: FONT_FILES[key].shaping === 'full' });
     fonts[key] = { bytes: files[key], shaper };
-    metrics[key] = cachedMetrics(shaper.metrics());
+    metrics[key] = shaper.metrics(); // the shaper caches every string it shapes
   }
   const patterns = PATTERNS[language] ?? (language.startsWith("en") ? PATTERNS["en-US"] : undefined);
   return { fonts, context: typesetContext(metrics, patterns ? (word) => patterns.hyphenateSync(word) : undefined), images: new Map() };

@@ -56,7 +56,7 @@ export const COSTS: Costs = {
   doubleHyphenDemerits: 10_000,
   finalHyphenDemerits: 5_000,
   adjacentFitnessDemerits: 10_000,
-  looseLineDemerits: 1e8,
+  looseLineDemerits: 1e12,
   // Convention, and our QA rule: never three hyphens in a row.
   maxHyphenRun: 2,
   // ±2 %: the range of pdfTeX/microtype font expansion (Hàn Thế Thành, "Micro-typographic

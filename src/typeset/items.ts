@@ -159,11 +159,16 @@ function interWordGlue(space: number, align: Alignment, size: number, costs: Cos
 /** Pushes one word's items and returns the next free word index. */
 function pushWord(items: Item[], wordSegments: readonly Segment[], first: number, options: ItemizeOptions): number {
   const { fonts, size } = options;
-  const segments = wordSegments.flatMap((segment) => splitByCoverage(segment.text, segment.font, fonts));
+  // Most words are one segment the font covers and has no tie in: the fast path.
+  const segments =
+    wordSegments.length === 1 && fonts[wordSegments[0]!.font].covers === undefined
+      ? wordSegments
+      : wordSegments.flatMap((segment) => splitByCoverage(segment.text, segment.font, fonts));
   let word = first;
   for (const segment of segments) {
-    const ties = segment.text.split('\u00A0');
-    ties.forEach((text, t) => {
+    const ties = segment.text.includes('\u00A0') ? segment.text.split('\u00A0') : [segment.text];
+    for (let t = 0; t < ties.length; t++) {
+      const text = ties[t]!;
       if (t > 0) {
         word += 1;
         // A no-break space: glue that cannot be a break ([TB] ch. 14, `~`).
@@ -172,12 +177,12 @@ function pushWord(items: Item[], wordSegments: readonly Segment[], first: number
         // Ragged lines are set at natural spacing, so the tie must not stretch or shrink either.
         items.push(options.align === 'justify' ? glue : { ...glue, stretch: 0, shrink: 0 });
       }
-      if (text === '') return;
+      if (text === '') continue;
       // Only a word in a single font is hyphenated: a break inside mixed styling is rare and ugly.
       const pieces: readonly WordPiece[] =
         segments.length === 1 && ties.length === 1 ? options.splitWord(text) : [{ text: text.replaceAll('\u00AD', ''), after: 'end' }];
       for (const piece of pieces) pushPiece(items, piece, segment.font, word, options);
-    });
+    }
   }
   return word + 1;
 }

@@ -74,12 +74,19 @@ export function splitByCoverage(text: string, font: FontKey, fonts: FontTable): 
   const covers = fonts[font].covers;
   const fallback = FALLBACK_FONT[font];
   if (!covers || !fallback) return [{ text, font }];
-  // Words recur: remember each split, per font table.
-  let cache = coverageCache.get(fonts);
-  if (!cache) coverageCache.set(fonts, (cache = new Map()));
-  const key = `${font}\u0000${text}`;
-  const known = cache.get(key);
-  if (known) return known;
+  const known = coverageOf(fonts, font);
+  let all = true;
+  for (let i = 0; i < text.length && all; i++) {
+    const code = text.charCodeAt(i);
+    let has = known.get(code);
+    if (has === undefined) {
+      // A surrogate half is no character: astral letters are checked whole by the build.
+      has = (code >= 0xd800 && code <= 0xdfff) || covers(String.fromCharCode(code));
+      known.set(code, has);
+    }
+    all = has;
+  }
+  if (all) return [{ text, font }];
   const runs: { text: string; font: FontKey }[] = [];
   for (const char of text) {
     const use = covers(char) || !(fonts[fallback].covers?.(char) ?? true) ? font : fallback;
@@ -87,11 +94,19 @@ export function splitByCoverage(text: string, font: FontKey, fonts: FontTable): 
     if (last && last.font === use) last.text += char;
     else runs.push({ text: char, font: use });
   }
-  cache.set(key, runs);
   return runs;
 }
 
-const coverageCache = new WeakMap<FontTable, Map<string, readonly { text: string; font: FontKey }[]>>();
+/** Which UTF-16 code units each face covers, remembered per font table. */
+function coverageOf(fonts: FontTable, font: FontKey): Map<number, boolean> {
+  let byFont = coverageCache.get(fonts);
+  if (!byFont) coverageCache.set(fonts, (byFont = new Map()));
+  let known = byFont.get(font);
+  if (!known) byFont.set(font, (known = new Map()));
+  return known;
+}
+
+const coverageCache = new WeakMap<FontTable, Map<FontKey, Map<number, boolean>>>();
 
 export type FontTable = Readonly<Record<FontKey, FontMetrics>>;
 
