@@ -137,7 +137,8 @@ export async function writePdf(pages: readonly LaidOutPage[], options: PdfOption
     PDFName.of('PageLabels'),
     doc.context.obj({ Nums: [0, { S: 'D', St: options.firstPageNumber }] }),
   );
-  return doc.save({ useObjectStreams: true, addDefaultPage: false });
+  // pdf-lib yields to the event loop every 50 objects by default; a build has nothing to yield to.
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity });
 }
 
 function addLinks(doc: PDFDocument, pages: readonly LaidOutPage[], pdfPages: readonly PDFPage[], height: number): void {
