@@ -1,5 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Block, Run, RunStyle } from '../manifest/types.js';
+
+export { blocksText } from '../manifest/text.js';
 import { SourceError } from './errors.js';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
@@ -122,21 +124,4 @@ function inlineRuns(inline: Token, file: string, line: number): Run[] {
   return runs
     .map((run) => ({ ...run, text: run.text.replace(/[ \t\n]+/g, ' ') }))
     .filter((run, i, all) => !(i === all.length - 1 && run.text.trim() === ''));
-}
-
-/** Plain text of blocks, for word counts and search. */
-export function blocksText(blocks: readonly Block[]): string {
-  return blocks
-    .map((block) => {
-      switch (block.kind) {
-        case 'subhead':
-          return block.text;
-        case 'paragraph':
-        case 'quote':
-          return block.runs.map((r) => r.text).join('');
-        case 'list':
-          return block.items.map((item) => item.map((r) => r.text).join('')).join('\n');
-      }
-    })
-    .join('\n');
 }

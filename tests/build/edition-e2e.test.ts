@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
+import { blocksText } from '../../src/manifest/text.js';
 import type { Article, Box, Catalog, EditionManifest } from '../../src/manifest/types.js';
 import {
   closePdf,
@@ -108,19 +109,7 @@ function view(built: Built, date: string): Promise<EditionView> {
 
 /** Plain text of an article's body, block by block. */
 function bodyText(article: Article): string {
-  return article.body
-    .map((block) => {
-      switch (block.kind) {
-        case 'subhead':
-          return block.text;
-        case 'paragraph':
-        case 'quote':
-          return block.runs.map((r) => r.text).join('');
-        case 'list':
-          return block.items.map((item) => item.map((r) => r.text).join('')).join('\n');
-      }
-    })
-    .join('\n');
+  return blocksText(article.body);
 }
 
 interface Segment {

@@ -25,17 +25,8 @@ export function monoFonts(charWidth = 0.5, spaceWidth = charWidth): FontTable {
 /** TeX's en-us patterns through the `hyphen` package. */
 export const enUs: PatternHyphenator = (word) => hyphen.hyphenateSync(word);
 
-/** Mulberry32: a small deterministic PRNG, so property tests are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32, the benchmarks' PRNG: property tests are reproducible. */
+export { prng as rng } from '../../scripts/bench/corpus.js';
 
 export function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
