@@ -6,7 +6,7 @@ import { SourceError } from '../src/build/errors.js';
 const HELP = `epaper: build newspaper e-paper editions
 
 Usage:
-  epaper build [--in editions] [--out dist/editions] [--date YYYY-MM-DD] [--strict] [--force]
+  epaper build [--in editions] [--out dist/editions] [--date YYYY-MM-DD] [--strict] [--force] [--no-previews]
   epaper check [--in editions] [--date YYYY-MM-DD] [--strict]
   epaper --help
 
@@ -23,6 +23,7 @@ Options:
   --strict       fail when the layout QA finds overfull lines, widows, orphans
                  or three hyphenated lines in a row
   --force        rebuild editions even if their inputs did not change
+  --no-previews  skip the page preview images (the viewer then waits for pdf.js)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       date: { type: 'string' },
       strict: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      'no-previews': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
     strict: values.strict,
     check: command === 'check',
     force: values.force,
+    previews: !values['no-previews'] && command === 'build',
     log: (line) => process.stdout.write(`${line}\n`),
     ...(values.date ? { date: values.date } : {}),
   });

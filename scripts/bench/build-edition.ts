@@ -1,7 +1,8 @@
 /**
  * bench:build — generates a 24-page-sized edition (60 articles, about 45,000
  * words, seeded), builds it in a child process several times, and prints the
- * median figures. `wallMs` is the whole process (start-up included);
+ * median figures (page previews are a step of their own and left out).
+ * `wallMs` is the whole process (start-up included);
  * `inProcessMs` the build inside it; `peakRssMb` the child's peak memory.
  */
 import { execFileSync } from 'node:child_process';
@@ -41,7 +42,7 @@ writeFileSync(
   child,
   `import { build } from ${JSON.stringify(join(process.cwd(), 'src/build/build.ts'))};
 const t = performance.now();
-await build({ input: ${JSON.stringify(input)}, out: ${JSON.stringify(out)}, strict: false, check: false, force: true, log: () => {} });
+await build({ input: ${JSON.stringify(input)}, out: ${JSON.stringify(out)}, strict: false, check: false, force: true, previews: false, log: () => {} });
 const ms = performance.now() - t;
 console.log(JSON.stringify({ inProcessMs: ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 `,

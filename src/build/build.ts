@@ -16,6 +16,8 @@ export interface BuildOptions {
   readonly check: boolean;
   /** Rebuild even editions whose inputs did not change. */
   readonly force?: boolean;
+  /** Render a preview image of every page for the viewer (default true). */
+  readonly previews?: boolean;
   readonly log: (line: string) => void;
   readonly cwd?: string;
 }
@@ -41,6 +43,7 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
     dates = [options.date];
   }
   const shared = assets ?? (await loadAssets(publication.language));
+  const previews = options.previews ?? true;
   const staged: StagedEdition[] = [];
   const skipped: string[] = [];
   let errors = 0;
@@ -49,7 +52,7 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
   const pending: { date: string; hash: string; source: Awaited<ReturnType<typeof readEdition>> }[] = [];
   for (const date of dates) {
     const files = await editionFiles(join(options.input, date));
-    const hash = await inputHash([...pubFiles, ...files], BUILD_VERSION);
+    const hash = await inputHash([...pubFiles, ...files], `${BUILD_VERSION}${previews ? '+previews' : ''}`);
     if (!options.check && !options.force && (await storedInputHash(options.out, date)) === hash) {
       options.log(`${date}  unchanged, skipped`);
       skipped.push(date);
@@ -61,7 +64,7 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
   }
   for (const { date, hash, source } of pending) {
     const started = performance.now();
-    const edition = await buildEdition(source, publication, shared);
+    const edition = await buildEdition(source, publication, shared, { previews });
     const hard = edition.qa.findings.filter((f) => f.severity === 'error');
     errors += hard.length;
     const s = edition.qa.stats;

@@ -3,7 +3,7 @@ import fontkit from '@pdf-lib/fontkit';
 import hyphenEnUs from 'hyphen/en-us/index.js';
 import hyphenEnGb from 'hyphen/en-gb/index.js';
 import { layoutEdition } from '../layout/paginate.js';
-import type { BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
+import type { ArticlePlacement, BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
 import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyle } from '../manifest/types.js';
 import { Shaper } from '../pdf/font-metrics.js';
 import { writePdf, type PdfFont, type PdfImage, type OutlineEntry } from '../pdf/document.js';
@@ -13,6 +13,7 @@ import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
 import { FONT_FILES, readFontFiles } from './font-files.js';
 import { deflate, pdfImage, type ImageFile } from './images.js';
+import { renderPagePreview } from './render-preview.js';
 import type { EditionSource, PublicationSource } from './source.js';
 
 /** Fonts, hyphenation and encoded images, loaded once and shared by every edition of a build. */
@@ -107,8 +108,20 @@ function fileRef(name: string, bytes: Uint8Array): FileRef {
 }
 
 /** Content-hashed name, so a CDN may cache the file forever. */
-function hashedName(stem: string, bytes: Uint8Array): string {
-  return `${stem}.${sha256(bytes).slice(0, 10)}.pdf`;
+function hashedName(stem: string, bytes: Uint8Array, extension = 'pdf'): string {
+  return `${stem}.${sha256(bytes).slice(0, 10)}.${extension}`;
+}
+
+/**
+ * Width of page previews in pixels: sharp enough for a fitted page on a
+ * phone at 2× or a laptop at 1×, and small enough (about 60–90 KB in WebP at
+ * quality 75) to arrive before pdf.js has started.
+ */
+export const PREVIEW_WIDTH = 800;
+
+export interface EditionOptions {
+  /** Render a preview image of every page (pdf.js in Node); a step of its own, off in benchmarks. */
+  readonly previews: boolean;
 }
 
 /**
@@ -116,7 +129,12 @@ function hashedName(stem: string, bytes: Uint8Array): string {
  * manifest that ties them to the articles. Pure apart from the fonts: no
  * file is read or written here.
  */
-export async function buildEdition(source: EditionSource, publication: PublicationSource, assets: BuildAssets): Promise<BuiltEdition> {
+export async function buildEdition(
+  source: EditionSource,
+  publication: PublicationSource,
+  assets: BuildAssets,
+  options: EditionOptions = { previews: false },
+): Promise<BuiltEdition> {
   const title = `${publication.name}, ${writtenDate(source.date, publication.language)}`;
   const encoded = (file: ImageFile): PdfImage => {
     let image = assets.images.get(file.bytes);
@@ -187,8 +205,16 @@ export async function buildEdition(source: EditionSource, publication: Publicati
   const pages: Page[] = [];
   for (const page of layout.pages) {
     const bytes = await writePdf([page], { ...common, links: false, firstPageNumber: page.number });
-    const name = hashedName(`page-${String(page.number).padStart(2, '0')}`, bytes);
+    const stem = `page-${String(page.number).padStart(2, '0')}`;
+    const name = hashedName(stem, bytes);
     files.set(name, bytes);
+    let preview: Page['preview'];
+    if (options.previews) {
+      const image = await renderPagePreview(bytes, { width: PREVIEW_WIDTH, quality: 75 });
+      const previewName = hashedName(stem, image.bytes, image.type.split('/')[1]);
+      files.set(previewName, image.bytes);
+      preview = { ...fileRef(previewName, image.bytes), width: image.width, height: image.height, type: image.type };
+    }
     pages.push({
       number: page.number,
       label: page.label,
@@ -196,12 +222,13 @@ export async function buildEdition(source: EditionSource, publication: Publicati
       width: publication.page.width,
       height: publication.page.height,
       pdf: fileRef(name, bytes),
+      ...(preview ? { preview } : {}),
       links: page.elements.flatMap((e) =>
-        e.kind === 'link' && e.page >= 1 && e.page <= layout.pages.length ? [{ box: e.box, page: e.page, article: e.article }] : [],
+        e.kind === 'link' && e.page >= 1 && e.page <= layout.pages.length ? [{ box: e.box, page: e.page, ...(e.article ? { article: e.article } : {}) }] : [],
       ),
     });
   }
-  const articles: Article[] = source.articles.map((a) => {
+  const articles: Article[] = readingOrder(source.articles, layout.placements).map((a) => {
     const placements: Placement[] = layout.placements
       .filter((p) => p.article === a.id)
       .sort((x, y) => x.page - y.page)
@@ -237,5 +264,27 @@ export async function buildEdition(source: EditionSource, publication: Publicati
     articles,
   };
   const timings = { layoutMs: laidOut - started, editionPdfMs: wroteWhole - laidOut, pagePdfsMs: performance.now() - wroteWhole };
+  // (Page PDFs include their previews when those are made.)
   return { files, manifest, qa: layout.qa, timings };
+}
+
+/**
+ * Articles in the order a reader meets them: by the page they start on,
+ * then left to right by column, then top to bottom.
+ */
+function readingOrder<T extends { readonly id: string }>(articles: readonly T[], placements: readonly ArticlePlacement[]): T[] {
+  const start = new Map<string, readonly [number, number, number]>();
+  for (const placement of placements) {
+    const [x = 0, y = 0] = placement.boxes[0] ?? [];
+    const key = [placement.page, Math.round(x), y] as const;
+    const known = start.get(placement.article);
+    if (!known || compare(key, known) < 0) start.set(placement.article, key);
+  }
+  const far = [Infinity, Infinity, Infinity] as const;
+  return [...articles].sort((a, b) => compare(start.get(a.id) ?? far, start.get(b.id) ?? far));
+}
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }

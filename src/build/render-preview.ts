@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import { loadPdfjs } from './pdfjs-node.js';
 
 export interface PreviewOptions {
   /** Width of the image in pixels; the height follows the page's aspect ratio. */
@@ -35,7 +36,8 @@ export class PreviewError extends Error {
  * Renders page 1 of `pdf` to an image `options.width` pixels wide.
  *
  * The bytes are copied before pdf.js sees them (pdf.js detaches the buffer it
- * is given), so the caller may keep using `pdf`.
+ * is given, and refuses a Node `Buffer`), so the caller may keep using `pdf`,
+ * which may be a `Buffer` from `readFile`.
  */
 export async function renderPagePreview(pdf: Uint8Array, options: PreviewOptions): Promise<PreviewImage> {
   const { width, quality = 80, format = 'webp' } = options;
@@ -44,7 +46,7 @@ export async function renderPagePreview(pdf: Uint8Array, options: PreviewOptions
   }
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
-    data: pdf.slice(),
+    data: new Uint8Array(pdf),
     // pdf.js 6 has no `isEvalSupported` any more: it removed the option with its last eval.
     standardFontDataUrl: standardFontDataPath(),
     verbosity: 0,
@@ -66,47 +68,6 @@ export async function renderPagePreview(pdf: Uint8Array, options: PreviewOptions
     return { bytes: new Uint8Array(bytes), width, height, type: `image/${format}` };
   } finally {
     await task.destroy();
-  }
-}
-
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsPromise: Promise<Pdfjs> | undefined;
-
-function loadPdfjs(): Promise<Pdfjs> {
-  installNode20Polyfills();
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsPromise;
-}
-
-/** pdf.js 6.3+ uses two ES2024 built-ins that Node 20 lacks. */
-function installNode20Polyfills(): void {
-  if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
-    Object.defineProperty(Promise, 'withResolvers', {
-      configurable: true,
-      writable: true,
-      value<T>() {
-        let resolve!: (value: T | PromiseLike<T>) => void;
-        let reject!: (reason?: unknown) => void;
-        const promise = new Promise<T>((res, rej) => {
-          resolve = res;
-          reject = rej;
-        });
-        return { promise, resolve, reject };
-      },
-    });
-  }
-  const proto = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: unknown };
-  if (typeof proto.transferToFixedLength !== 'function') {
-    Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
-      configurable: true,
-      writable: true,
-      // A copy, not a transfer: the source stays attached, which pdf.js does not rely on.
-      value(this: ArrayBuffer, length: number = this.byteLength) {
-        const copy = new ArrayBuffer(length);
-        new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
-        return copy;
-      },
-    });
   }
 }
 

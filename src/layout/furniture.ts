@@ -114,7 +114,7 @@ export function insideBox(
     const baseline = y + 34 + i * 13;
     elements.push(text(entry.title, 'body', 9.5, x + 8, baseline, 'left', context));
     elements.push(text(String(entry.page), 'sans-bold', 9.5, x + width - 8, baseline, 'right', context));
-    elements.push({ kind: 'link', box: [x + 4, baseline - 10, width - 8, 13], page: entry.page, article: '' });
+    elements.push({ kind: 'link', box: [x + 4, baseline - 10, width - 8, 13], page: entry.page });
   });
   return elements;
 }

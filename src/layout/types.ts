@@ -32,7 +32,7 @@ export type Element =
       readonly box: Box;
       readonly clip: Box;
     }
-  | { readonly kind: 'link'; readonly box: Box; readonly page: number; readonly article: string };
+  | { readonly kind: 'link'; readonly box: Box; readonly page: number; readonly article?: string };
 
 /** An image as the layout needs to know it: its pixel size. */
 export interface ImageInfo {

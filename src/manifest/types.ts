@@ -57,7 +57,8 @@ export interface PageLink {
   readonly box: Box;
   /** 1-based page number the link leads to. */
   readonly page: number;
-  readonly article: string;
+  /** The article a jump line continues; absent for links of the page itself, such as the Inside index. */
+  readonly article?: string;
 }
 
 export interface Page {

@@ -276,7 +276,8 @@ describe('(b) jump lines', () => {
       const byId = new Map(v.manifest.articles.map((a) => [a.id, a]));
       for (const page of v.manifest.pages) {
         const annotations = await pageLinks(v.whole, page.number);
-        for (const link of page.links.filter((l) => l.article !== '')) {
+        for (const link of page.links) {
+          if (!link.article) continue; // the Inside index
           jumps++;
           const where = `${date} page ${page.number} → ${link.page} (${link.article})`;
           // The annotation is there, on the jump line's box, leading to the right page.
@@ -330,7 +331,7 @@ describe('(b) jump lines', () => {
   it('link the front page’s Inside entries to the first page of each later section', async () => {
     for (const date of dates) {
       const manifest = await readManifest(real, date);
-      const inside = manifest.pages[0]!.links.filter((l) => l.article === '').map((l) => l.page);
+      const inside = manifest.pages[0]!.links.filter((l) => !l.article).map((l) => l.page);
       expect(inside, date).toEqual(manifest.sections.slice(1).map((s) => s.firstPage));
     }
   });
@@ -433,13 +434,22 @@ describe('(e) the catalog, the file names and the whole PDF’s metadata', () =>
     }
   });
 
-  it('PDF file names carry the first 10 hex digits of their content’s sha256, as the manifest records', async () => {
+  it('file names carry the first 10 hex digits of their content’s sha256, as the manifest records', async () => {
     for (const date of dates) {
       const dir = join(real.out, date);
       const manifest = await readManifest(real, date);
       const refs = [
         { name: manifest.pdf.url, ref: manifest.pdf, pattern: /^edition\.([0-9a-f]{10})\.pdf$/ },
         ...manifest.pages.map((p) => ({ name: p.pdf.url, ref: p.pdf, pattern: new RegExp(`^page-${String(p.number).padStart(2, '0')}\\.([0-9a-f]{10})\\.pdf$`) })),
+        // Every page has a preview image for the viewer to paint first.
+        ...manifest.pages.map((p) => {
+          expect(p.preview, `page ${p.number} preview`).toBeDefined();
+          const { width, height, type, ...ref } = p.preview!;
+          expect(width).toBe(800);
+          expect(height / width).toBeCloseTo(p.height / p.width, 2);
+          expect(type).toBe('image/webp');
+          return { name: ref.url, ref, pattern: new RegExp(`^page-${String(p.number).padStart(2, '0')}\\.([0-9a-f]{10})\\.webp$`) };
+        }),
       ];
       for (const { name, ref, pattern } of refs) {
         const bytes = await readFile(join(dir, name));

@@ -5,24 +5,7 @@
  * target page, outline, metadata and page labels.
  */
 
-// pdf.js 6 uses Promise.withResolvers, which Node 20 lacks: polyfill it
-// before pdf.js is loaded (hence the dynamic import below).
-const P = Promise as unknown as { withResolvers?: () => unknown };
-if (typeof P.withResolvers !== 'function') {
-  P.withResolvers = function withResolvers<T>() {
-    let resolve!: (value: T | PromiseLike<T>) => void;
-    let reject!: (reason?: unknown) => void;
-    const promise = new Promise<T>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    return { promise, resolve, reject };
-  };
-}
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjsPromise: Promise<PdfJs> | undefined;
-const loadPdfjs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+import { loadPdfjs, type Pdfjs as PdfJs } from '../../src/build/pdfjs-node.js';
 
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 

@@ -241,7 +241,7 @@ describe('layoutEdition of a generated edition with fixed-width fonts', () => {
   it('gives every jump link a target page holding the continuation of the same story', () => {
     let jumps = 0;
     for (const page of layout.pages) {
-      for (const link of page.elements.filter((e): e is Extract<Element, { kind: 'link' }> => e.kind === 'link' && e.article !== '')) {
+      for (const link of page.elements.filter((e): e is Extract<Element, { kind: 'link' }> => e.kind === 'link' && e.article !== undefined)) {
         jumps++;
         const target = layout.pages[link.page - 1];
         expect(target, `link on page ${page.number}`).toBeDefined();
@@ -286,7 +286,7 @@ describe('layoutEdition of a generated edition with fixed-width fonts', () => {
     for (const e of inBox) rows.set(Math.round(e.baseline * 100), [...(rows.get(Math.round(e.baseline * 100)) ?? []), lineText(e)]);
     const listed = [...rows.values()].filter((r) => r.length === 2).map(([title, page]) => ({ title, page: Number(page) }));
     expect(listed).toEqual(layout.sections.slice(1).map((s) => ({ title: s.title, page: s.firstPage })));
-    const links = elements.filter((e): e is Extract<Element, { kind: 'link' }> => e.kind === 'link' && e.article === '');
+    const links = elements.filter((e): e is Extract<Element, { kind: 'link' }> => e.kind === 'link' && e.article === undefined);
     expect(links.map((l) => l.page)).toEqual(layout.sections.slice(1).map((s) => s.firstPage));
   });
 
