@@ -1,0 +1,277 @@
+/**
+ * `npm run bench:viewer`: how fast the e-paper shows its pages.
+ *
+ * Builds the site, serves it with `vite preview` on localhost, and drives
+ * headless Chromium with a cold cache (a fresh browser context per run).
+ * Prints progress on stderr and one JSON object on the last line of stdout:
+ *
+ *   firstPageMs         navigation start → the first page's pixels (median)
+ *   firstPageMsFast4g   the same under Fast-4G-like throttling (60 ms, 9 Mbit/s)
+ *   pageTurnMs          "next page" key → that page's pixels (median over every turn)
+ *   heapMbAfterFlipAll  JS heap after flipping through every page twice, after GC
+ *   viewerJsGzipKb      the viewer's own JavaScript, gzipped (pdf.js excluded)
+ *
+ * "Pixels" is the frame after the viewer's `epaper-page-render` event: the
+ * preview image or pdf.js's canvas, whichever comes first. The figures for
+ * the sharp rendering alone are printed too (`…SharpMs`).
+ *
+ * Options: `--runs N` (default 5), `--editions DIR` (default `public/editions`;
+ * without one, the viewer's test editions are generated and used),
+ * `--add-previews` (render preview images, as the build can, into a copy of
+ * editions built without them).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { renderPagePreview } from '../src/build/render-preview.js';
+import type { Catalog, EditionManifest } from '../src/manifest/types.js';
+import { writeFixture } from '../tests/viewer/fixtures/make-edition.js';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, '.cache', 'bench-site');
+
+/** Chrome DevTools' "Fast 4G" preset, as the issue defines it. */
+const FAST_4G = { offline: false, latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (1.5 * 1024 * 1024) / 8 } as const;
+
+/** How long the reader looks at a page before turning it (ms). The viewer prepares the next page meanwhile. */
+const READING_PAUSE_MS = 1000;
+
+const VIEWPORT = { width: 1280, height: 800 } as const;
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    editions: { type: 'string' },
+    'add-previews': { type: 'boolean', default: false },
+    'preview-width': { type: 'string', default: '800' },
+  },
+});
+
+/** Preview width for `--add-previews`: 800 px is sharp enough for a fitted page on a phone at 2× or a laptop at 1×. */
+const PREVIEW_WIDTH = Number(options['preview-width']);
+const RUNS = Math.max(1, Number(options.runs));
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const m = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(m * 10) / 10;
+}
+
+async function buildSite(): Promise<string> {
+  const editions = options.editions ? resolve(options.editions) : join(ROOT, 'public', 'editions');
+  log('Building the site…');
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+  if (!existsSync(join(editions, 'index.json'))) {
+    log(`No editions in ${editions}; using the viewer's test editions.`);
+    await writeFixture(join(OUT, 'editions'));
+    return 'test fixture';
+  }
+  if (options.editions) {
+    await rm(join(OUT, 'editions'), { recursive: true, force: true });
+    await cp(editions, join(OUT, 'editions'), { recursive: true });
+  }
+  if (options['add-previews']) {
+    const added = await addPreviews(join(OUT, 'editions'));
+    log(`Added ${added} preview images (${PREVIEW_WIDTH} px WebP) to the copy being served.`);
+    return `${editions} + previews`;
+  }
+  return editions;
+}
+
+/** Renders a preview for every page without one, as the edition build can, and records it in the manifests. */
+async function addPreviews(dir: string): Promise<number> {
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const catalog = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Catalog;
+  let added = 0;
+  const entries = [];
+  for (const entry of catalog.editions) {
+    const file = join(dir, entry.manifest);
+    const base = join(file, '..');
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as EditionManifest;
+    const pages = [];
+    for (const page of manifest.pages) {
+      if (page.preview) {
+        pages.push(page);
+        continue;
+      }
+      const image = await renderPagePreview(await readFile(join(base, page.pdf.url)), { width: PREVIEW_WIDTH, quality: 75 });
+      const url = page.pdf.url.replace(/\.pdf$/, '.webp');
+      await writeFile(join(base, url), image.bytes);
+      pages.push({ ...page, preview: { url, bytes: image.bytes.byteLength, sha256: sha256(image.bytes), width: image.width, height: image.height, type: image.type } });
+      added++;
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify({ ...manifest, pages }));
+    await writeFile(file, bytes);
+    entries.push({ ...entry, sha256: sha256(bytes) });
+  }
+  await writeFile(join(dir, 'index.json'), JSON.stringify({ editions: entries }));
+  return added;
+}
+
+async function viewerJsGzipKb(): Promise<number> {
+  const dir = join(OUT, 'assets');
+  let bytes = 0;
+  for (const name of await readdir(dir)) {
+    if (!/\.(m?js)$/.test(name) || name.startsWith('pdfjs-') || name.startsWith('pdf.worker')) continue;
+    bytes += gzipSync(await readFile(join(dir, name)), { level: 9 }).byteLength;
+  }
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+/** Records every `epaper-page-render` with the time of the frame that shows it, and each key press. */
+function recorder(): void {
+  const w = window as unknown as { __paints: Paint[]; __keys: number[]; __waiters: (() => void)[] };
+  w.__paints = [];
+  w.__keys = [];
+  w.__waiters = [];
+  window.addEventListener('epaper-page-render', (e) => {
+    const { page, sharp } = (e as CustomEvent<{ page: number; sharp: boolean }>).detail;
+    requestAnimationFrame(() => {
+      w.__paints.push({ page, sharp, t: performance.now() });
+      for (const wake of w.__waiters.splice(0)) wake();
+    });
+  });
+  window.addEventListener('keydown', (e) => w.__keys.push(e.timeStamp), { capture: true });
+}
+
+interface Paint {
+  readonly page: number;
+  readonly sharp: boolean;
+  readonly t: number;
+}
+
+async function paints(page: Page): Promise<Paint[]> {
+  return page.evaluate(() => (window as unknown as { __paints: Paint[] }).__paints);
+}
+
+/** The first paint of `pageNo` (sharp, if asked) at or after `after`, waiting for it without polling. */
+async function waitForPaint(page: Page, pageNo: number, sharp: boolean, after = 0): Promise<Paint> {
+  return page.evaluate(
+    ([n, s, t]) =>
+      new Promise<Paint>((resolve) => {
+        const w = window as unknown as { __paints: Paint[]; __waiters: (() => void)[] };
+        const check = () => {
+          const found = w.__paints.find((p) => p.page === n && (!s || p.sharp) && p.t >= t);
+          if (found) resolve(found);
+          else w.__waiters.push(check);
+        };
+        check();
+      }),
+    [pageNo, sharp, after] as const,
+  );
+}
+
+async function open(browser: Browser, url: string, throttle: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  if (throttle) {
+    // Only when throttling: the DevTools network domain slows every request a little.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', FAST_4G);
+  }
+  // tsx compiles this file with esbuild's keepNames, whose `__name` helper functions sent to the page call.
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  await page.addInitScript(recorder);
+  await page.goto(url, { waitUntil: 'commit' });
+  return { context, page };
+}
+
+async function firstPage(browser: Browser, url: string, throttle: boolean): Promise<{ pixels: number; sharp: number }> {
+  const { context, page } = await open(browser, url, throttle);
+  const sharp = await waitForPaint(page, 1, true);
+  const first = (await paints(page)).find((p) => p.page === 1)!;
+  await context.close();
+  return { pixels: first.t, sharp: sharp.t };
+}
+
+async function flipping(browser: Browser, url: string): Promise<{ turns: number[]; sharpTurns: number[]; heapMb: number; heapMb6: number; pages: number }> {
+  const { context, page } = await open(browser, url, false);
+  const cdp = await context.newCDPSession(page);
+  await waitForPaint(page, 1, true);
+  const pages = await page.evaluate(() => Number(document.querySelector('epaper-viewer')!.shadowRoot!.querySelector('.count')!.textContent!.replace(/\D/g, '')));
+  const spread = async () => page.evaluate(() => [...document.querySelector('epaper-viewer')!.shadowRoot!.querySelectorAll('.sheet')].map((s) => Number((s as HTMLElement).dataset.page)));
+  const turns: number[] = [];
+  const sharpTurns: number[] = [];
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return Math.round((usedSize / 2 ** 20) * 10) / 10;
+  };
+  const flipThrough = async (measure: boolean) => {
+    await page.keyboard.press('Home');
+    for (;;) {
+      const shown = await spread();
+      if (shown.includes(pages)) break;
+      if (measure) await page.waitForTimeout(READING_PAUSE_MS);
+      await page.keyboard.press('ArrowRight');
+      const target = Math.max(...shown) + 1;
+      const keyAt = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.at(-1)!);
+      const pixels = await waitForPaint(page, target, false, keyAt);
+      if (measure) {
+        turns.push(pixels.t - keyAt);
+        sharpTurns.push((await waitForPaint(page, target, true, keyAt)).t - keyAt);
+      }
+    }
+  };
+  await flipThrough(true);
+  await flipThrough(false);
+  const heapMb = await heap();
+  for (let i = 0; i < 4; i++) await flipThrough(false);
+  const heapMb6 = await heap();
+  await context.close();
+  return { turns, sharpTurns, heapMb, heapMb6, pages };
+}
+
+async function main(): Promise<void> {
+  const editions = await buildSite();
+  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: OUT }, preview: { port: 4190, strictPort: false, open: false } });
+  const url = server.resolvedUrls!.local[0]!;
+  const { executablePath } = findChromium();
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+  try {
+    log(`Editions: ${editions}; site at ${url}; ${RUNS} runs per figure.`);
+    // One throwaway run warms up the server and the browser process, as a user's warm OS would be.
+    await firstPage(browser, url, false);
+    const local = [];
+    for (let i = 0; i < RUNS; i++) local.push(await firstPage(browser, url, false));
+    log(`first page, localhost: ${local.map((r) => `${r.pixels.toFixed(0)}/${r.sharp.toFixed(0)}`).join(' ')} ms (pixels/sharp)`);
+    const fast4g = [];
+    for (let i = 0; i < RUNS; i++) fast4g.push(await firstPage(browser, url, true));
+    log(`first page, Fast 4G: ${fast4g.map((r) => `${r.pixels.toFixed(0)}/${r.sharp.toFixed(0)}`).join(' ')} ms (pixels/sharp)`);
+    const flips = await flipping(browser, url);
+    log(`page turns (${flips.pages} pages): ${flips.turns.map((t) => t.toFixed(0)).join(' ')} ms; sharp: ${flips.sharpTurns.map((t) => t.toFixed(0)).join(' ')} ms`);
+    log(`heap after flipping through twice: ${flips.heapMb} MB; after six times: ${flips.heapMb6} MB`);
+    const result = {
+      firstPageMs: median(local.map((r) => r.pixels)),
+      firstPageMsFast4g: median(fast4g.map((r) => r.pixels)),
+      pageTurnMs: median(flips.turns),
+      heapMbAfterFlipAll: flips.heapMb,
+      viewerJsGzipKb: await viewerJsGzipKb(),
+      firstPageSharpMs: median(local.map((r) => r.sharp)),
+      firstPageSharpMsFast4g: median(fast4g.map((r) => r.sharp)),
+      pageTurnSharpMs: median(flips.sharpTurns),
+      heapMbAfterFlipAll6x: flips.heapMb6,
+      pages: flips.pages,
+      runs: RUNS,
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await mkdir(join(ROOT, '.cache'), { recursive: true });
+await main();

@@ -1,0 +1,512 @@
+import { css } from 'lit';
+
+export const viewerStyles = css`
+  :host {
+    --_accent: var(--epaper-accent, #0b5cad);
+    --_toolbar-bg: var(--epaper-toolbar-background, #ffffff);
+    --_toolbar-fg: var(--epaper-toolbar-color, #1d1b18);
+    --_rule: color-mix(in srgb, var(--_toolbar-fg) 16%, var(--_toolbar-bg));
+    --_turn: var(--epaper-turn-duration, 220ms);
+    display: flex;
+    flex-direction: column;
+    position: relative;
+    box-sizing: border-box;
+    height: 100%;
+    min-height: 20rem;
+    overflow: hidden;
+    background: var(--epaper-background, #dcd9d2);
+    color: var(--_toolbar-fg);
+    font-family: var(--epaper-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    font-size: 0.9375rem;
+    container-type: inline-size;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  /* ——— Toolbar ——— */
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    padding: 0.375rem 0.625rem;
+    background: var(--_toolbar-bg);
+    border-bottom: 1px solid var(--_rule);
+    z-index: 2;
+  }
+
+  .group {
+    display: flex;
+    align-items: center;
+    gap: 0.125rem;
+  }
+
+  .brand {
+    gap: 0.5rem;
+    min-width: 0;
+  }
+
+  .title {
+    font-weight: 700;
+    white-space: nowrap;
+  }
+
+  .toolbar button,
+  .panel-head button {
+    display: inline-grid;
+    place-items: center;
+    min-width: 2.5rem;
+    min-height: 2.5rem;
+    padding: 0 0.5rem;
+    border: 1px solid transparent;
+    border-radius: 0.375rem;
+    background: transparent;
+    cursor: pointer;
+  }
+
+  .toolbar button:hover:not(:disabled),
+  .panel-head button:hover {
+    background: color-mix(in srgb, var(--_toolbar-fg) 8%, transparent);
+  }
+
+  .toolbar button:disabled {
+    opacity: 0.35;
+    cursor: default;
+  }
+
+  .toolbar button[aria-pressed='true'],
+  .toolbar button[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_accent) 14%, transparent);
+    color: var(--_accent);
+  }
+
+  select,
+  .page-box {
+    min-height: 2.25rem;
+    border: 1px solid var(--_rule);
+    border-radius: 0.375rem;
+    background: var(--_toolbar-bg);
+  }
+
+  select {
+    max-width: 16rem;
+    padding: 0 0.375rem;
+  }
+
+  .page-box {
+    width: 3rem;
+    text-align: center;
+  }
+
+  .count {
+    padding: 0 0.25rem;
+    white-space: nowrap;
+  }
+
+  .percent {
+    min-width: 3.5rem;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .sections {
+    display: flex;
+    flex: 1 1 12rem;
+    gap: 0.125rem;
+    min-width: 0;
+    overflow-x: auto;
+    scrollbar-width: none;
+  }
+
+  .sections button {
+    white-space: nowrap;
+    border-bottom: 2px solid transparent;
+    border-radius: 0.375rem 0.375rem 0 0;
+  }
+
+  .sections button[aria-current='true'] {
+    border-bottom-color: var(--_accent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+
+  .icon {
+    display: block;
+  }
+
+  /* Narrower: the section tabs get a row of their own; then the title goes; on a phone, the zoom
+     buttons too (pinch and double-tap zoom there, and + and − still work from a keyboard). */
+  @container (max-width: 72rem) {
+    .sections {
+      order: 10;
+      flex-basis: 100%;
+    }
+    .pager {
+      margin-inline-start: auto;
+    }
+  }
+
+  @container (max-width: 52rem) {
+    .title,
+    .percent {
+      display: none;
+    }
+  }
+
+  @container (max-width: 36rem) {
+    .toolbar {
+      gap: 0.125rem 0.25rem;
+      padding: 0.25rem 0.375rem;
+    }
+    .zoom {
+      display: none;
+    }
+    select {
+      max-width: 8.5rem;
+    }
+    .toolbar button {
+      min-width: 2.25rem;
+      padding: 0 0.25rem;
+    }
+  }
+
+  /* ——— Stage and pages ——— */
+
+  .body {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    display: flex;
+  }
+
+  .stage {
+    position: relative;
+    flex: 1;
+    min-width: 0;
+    overflow: auto;
+    touch-action: none;
+    overscroll-behavior: contain;
+  }
+
+  .stage:focus-visible {
+    outline-offset: -3px;
+  }
+
+  .surface {
+    position: relative;
+  }
+
+  .spread {
+    position: absolute;
+    display: flex;
+    align-items: flex-start;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .spread.turn-next {
+      animation: turn-next var(--_turn) ease-out;
+    }
+    .spread.turn-previous {
+      animation: turn-previous var(--_turn) ease-out;
+    }
+  }
+
+  @keyframes turn-next {
+    from {
+      transform: translateX(12%);
+      opacity: 0.4;
+    }
+  }
+
+  @keyframes turn-previous {
+    from {
+      transform: translateX(-12%);
+      opacity: 0.4;
+    }
+  }
+
+  .sheet {
+    position: relative;
+    flex: none;
+    background: #fff;
+    box-shadow: var(--epaper-page-shadow, 0 1px 3px rgb(0 0 0 / 0.25), 0 4px 16px rgb(0 0 0 / 0.12));
+    overflow: hidden;
+  }
+
+  .sheet + .sheet {
+    border-left: 1px solid rgb(0 0 0 / 0.12);
+  }
+
+  .preview,
+  .base {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    display: block;
+  }
+
+  .detail {
+    position: absolute;
+    display: block;
+  }
+
+  .overlay {
+    position: absolute;
+    inset: 0;
+  }
+
+  .hotspot {
+    position: absolute;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    pointer-events: none;
+    cursor: pointer;
+  }
+
+  .hotspot:focus-visible {
+    outline: none;
+  }
+
+  .box {
+    position: absolute;
+    pointer-events: auto;
+    border-radius: 2px;
+    transition: background-color 120ms;
+  }
+
+  .hotspot:hover .box {
+    background: var(--epaper-hotspot-highlight, color-mix(in srgb, var(--_accent) 12%, transparent));
+    outline: 1px solid color-mix(in srgb, var(--_accent) 45%, transparent);
+  }
+
+  .hotspot:focus-visible .box {
+    background: var(--epaper-hotspot-highlight, color-mix(in srgb, var(--_accent) 10%, transparent));
+    outline: 3px solid var(--_accent);
+  }
+
+  .hotspot.highlight .box {
+    background: var(--epaper-search-highlight, rgb(255 204 0 / 0.32));
+    outline: 2px solid rgb(214 160 0 / 0.9);
+  }
+
+  /* A jump line or index entry: only underlined, since the printed words already say where they lead. */
+  .link {
+    position: absolute;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    box-shadow: inset 0 -1.5px 0 color-mix(in srgb, var(--_accent) 55%, transparent);
+    cursor: pointer;
+  }
+
+  .link:hover,
+  .link:focus-visible {
+    background: color-mix(in srgb, var(--_accent) 16%, transparent);
+  }
+
+  .page-error {
+    position: absolute;
+    inset: auto 8% 40% 8%;
+    padding: 1rem;
+    background: #fff;
+    border: 2px solid #a0281e;
+    border-radius: 0.5rem;
+    text-align: center;
+  }
+
+  .page-error button,
+  .error button {
+    min-height: 2.5rem;
+    padding: 0 1rem;
+    border: 1px solid currentColor;
+    border-radius: 0.375rem;
+    background: transparent;
+    cursor: pointer;
+  }
+
+  .loading {
+    margin: 4rem auto;
+    text-align: center;
+  }
+
+  .error {
+    max-width: 32rem;
+    margin: 4rem auto;
+    padding: 1.5rem;
+    background: var(--_toolbar-bg);
+    border-left: 4px solid #a0281e;
+    border-radius: 0.25rem;
+  }
+
+  .error h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+  }
+
+  /* ——— Side panel ——— */
+
+  .panel {
+    display: flex;
+    flex-direction: column;
+    width: min(22rem, 100%);
+    background: var(--_toolbar-bg);
+    border-left: 1px solid var(--_rule);
+    z-index: 1;
+  }
+
+  @container (max-width: 40rem) {
+    .panel {
+      position: absolute;
+      inset: 0;
+      width: auto;
+    }
+  }
+
+  .panel-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.25rem 0.5rem 0.25rem 1rem;
+    border-bottom: 1px solid var(--_rule);
+  }
+
+  .panel-head h2 {
+    margin: 0;
+    font-size: 1rem;
+  }
+
+  .thumbnails {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
+    gap: 0.75rem;
+    margin: 0;
+    padding: 1rem;
+    overflow: auto;
+    list-style: none;
+  }
+
+  .thumbnails button {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 0.25rem;
+    width: 100%;
+    padding: 0.25rem;
+    border: 2px solid transparent;
+    border-radius: 0.375rem;
+    background: none;
+    cursor: pointer;
+  }
+
+  .thumbnails button[aria-current='page'] {
+    border-color: var(--_accent);
+  }
+
+  .thumbnails img,
+  .thumbnails .thumb,
+  .thumbnails .blank {
+    display: block;
+    width: 100%;
+    background: #fff;
+    box-shadow: 0 1px 3px rgb(0 0 0 / 0.3);
+  }
+
+  .thumbnails .label {
+    font-size: 0.8125rem;
+  }
+
+  .search {
+    padding: 0.75rem 1rem 0;
+  }
+
+  .search input {
+    width: 100%;
+    min-height: 2.5rem;
+    padding: 0 0.75rem;
+    border: 1px solid var(--_rule);
+    border-radius: 0.375rem;
+  }
+
+  .hit-count {
+    margin: 0.5rem 1rem;
+    font-size: 0.8125rem;
+  }
+
+  .hits {
+    margin: 0;
+    padding: 0 0.5rem 1rem;
+    overflow: auto;
+    list-style: none;
+  }
+
+  .hits button {
+    display: grid;
+    gap: 0.125rem;
+    width: 100%;
+    padding: 0.5rem;
+    border: 0;
+    border-radius: 0.375rem;
+    background: none;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .hits button:hover {
+    background: color-mix(in srgb, var(--_toolbar-fg) 6%, transparent);
+  }
+
+  .hit-page {
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--_accent);
+  }
+
+  .hit-headline {
+    font-weight: 600;
+  }
+
+  .hit-snippet {
+    font-size: 0.8125rem;
+    line-height: 1.4;
+  }
+
+  mark {
+    background: rgb(255 204 0 / 0.5);
+    color: inherit;
+  }
+`;
