@@ -204,6 +204,13 @@ export function placeStory(
     const first = elements[0];
     if (first && first.kind === 'text') elements[0] = { ...first, ink: 'accent' };
   }
+  if (continuation) {
+    // "Continued from page N" leads back to where the story began.
+    const line = headerGalley[0]!;
+    const first = elements[0];
+    if (first && first.kind === 'text') elements[0] = { ...first, ink: 'accent' };
+    elements.push({ kind: 'link', box: [frame.x, top, frame.columnWidth, line.height], page: continuation.fromPage, article: story.id });
+  }
   boxes.push([frame.x, top, width, headerHeight]);
   if (figure && story.image) {
     const [fx, fy, fw, fh] = figure.box;

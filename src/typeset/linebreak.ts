@@ -20,6 +20,8 @@ export interface BreakOptions {
   readonly expansion: number;
   /** Whether discretionary hyphens (penalties with a `mark`) may be taken at all. */
   readonly hyphenate: boolean;
+  /** Points added to every line's stretch when judging its badness (the last pass only). */
+  readonly emergencyStretch?: number;
   /**
    * Give lines whose spaces pass the loose-line limit `looseLineDemerits`
    * (justified text; ragged text has no such limit).
@@ -231,7 +233,13 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
       // The line from a is too long already, or a forced break ends every line.
       if (ratio >= -1 && !forced) survivors.push(a);
       if (ratio < -1) continue;
-      const badness = badnessOf(ratio);
+      // Emergency stretch ([TB] \emergencystretch) lowers the badness of loose
+      // lines so the last pass spreads looseness over several lines rather
+      // than piling it on one; the loose-line cost still sees the real ratio.
+      const badness =
+        options.emergencyStretch && ratio > 0 && Number.isFinite(ratio)
+          ? badnessOf((ratio * stretch) / (stretch + options.emergencyStretch))
+          : badnessOf(ratio);
       if (badness > options.tolerance) continue;
       const hyphenRun = flagged ? a.hyphenRun + 1 : 0;
       if (hyphenRun > costs.maxHyphenRun) continue;

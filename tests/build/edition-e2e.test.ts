@@ -269,7 +269,7 @@ describe('(a) every article’s text in the whole PDF', () => {
 });
 
 describe('(b) jump lines', () => {
-  it('are link annotations that lead to the page holding the continuation', async () => {
+  it('are link annotations that lead to the page holding the continuation, and back', async () => {
     let jumps = 0;
     for (const date of dates) {
       const v = await view(real, date);
@@ -278,6 +278,16 @@ describe('(b) jump lines', () => {
         const annotations = await pageLinks(v.whole, page.number);
         for (const link of page.links) {
           if (!link.article) continue; // the Inside index
+          if (link.page < page.number) {
+            // A "Continued from page N" line, leading back to where the story was cut.
+            const back = v.pages[page.number - 1]!.items.find((i) => i.str.includes(`Continued from page ${link.page}`) && inside(i, [link.box]));
+            expect(back, `${date} page ${page.number} ← ${link.page} (${link.article})`).toBeDefined();
+            const placements = byId.get(link.article)!.placements;
+            const at = placements.findIndex((p) => p.page === page.number);
+            expect(placements[at - 1]?.page).toBe(link.page);
+            expect(annotations.some((a) => a.page === link.page && a.box.every((n, i) => Math.abs(n - link.box[i]!) < 0.01))).toBe(true);
+            continue;
+          }
           jumps++;
           const where = `${date} page ${page.number} → ${link.page} (${link.article})`;
           // The annotation is there, on the jump line's box, leading to the right page.

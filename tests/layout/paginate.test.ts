@@ -211,7 +211,7 @@ describe('layoutEdition of a generated edition with fixed-width fonts', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const [k, number] of pages.slice(0, -1).entries()) {
       const page = layout.pages[number - 1]!;
-      const links = page.elements.filter((e) => e.kind === 'link' && e.article === long.id);
+      const links = page.elements.filter((e) => e.kind === 'link' && e.article === long.id && e.page > number);
       expect(links, `page ${number}`).toHaveLength(1);
       const link = links[0] as Extract<Element, { kind: 'link' }>;
       expect(link.page).toBe(number + 1);
@@ -233,20 +233,28 @@ describe('layoutEdition of a generated edition with fixed-width fonts', () => {
       expect(there.length).toBeGreaterThan(0);
       expect(Number(STORY_WORD.exec(there[0]!)![2])).toBe(Number(STORY_WORD.exec(here[here.length - 1]!)![2]) + 1);
     }
-    // The last page of the story has no jump.
-    const last = layout.pages[pages[pages.length - 1]! - 1]!;
-    expect(last.elements.some((e) => e.kind === 'link' && e.article === long.id)).toBe(false);
+    // The last page of the story has no jump onwards, only the link back.
+    const lastPage = pages[pages.length - 1]!;
+    const last = layout.pages[lastPage - 1]!;
+    expect(last.elements.some((e) => e.kind === 'link' && e.article === long.id && e.page > lastPage)).toBe(false);
+    expect(last.elements.some((e) => e.kind === 'link' && e.article === long.id && e.page === pages[pages.length - 2])).toBe(true);
   });
 
   it('gives every jump link a target page holding the continuation of the same story', () => {
     let jumps = 0;
     for (const page of layout.pages) {
       for (const link of page.elements.filter((e): e is Extract<Element, { kind: 'link' }> => e.kind === 'link' && e.article !== undefined)) {
-        jumps++;
         const target = layout.pages[link.page - 1];
         expect(target, `link on page ${page.number}`).toBeDefined();
-        expect(texts(target!.elements).some((e) => e.article === link.article && lineText(e) === `Continued from page ${page.number}`)).toBe(true);
         expect(layout.placements.some((p) => p.article === link.article && p.page === link.page)).toBe(true);
+        if (link.page < page.number) {
+          // "Continued from page N" leads back to the page the story was cut on.
+          expect(texts(page.elements).some((e) => e.article === link.article && lineText(e) === `Continued from page ${link.page}`)).toBe(true);
+          expect(texts(target!.elements).some((e) => e.article === link.article && lineText(e) === `Continued on page ${page.number}`)).toBe(true);
+          continue;
+        }
+        jumps++;
+        expect(texts(target!.elements).some((e) => e.article === link.article && lineText(e) === `Continued from page ${page.number}`)).toBe(true);
       }
     }
     expect(jumps).toBeGreaterThanOrEqual(3); // front's long story jumps at least once, both world stories too
