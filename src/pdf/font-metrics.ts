@@ -45,6 +45,8 @@ export class Shaper {
   /** Characters whose pairs with every text character are known. */
   readonly #swept = new Set<string>();
   #charset: string[] | undefined;
+  #lastText: string | undefined;
+  #lastShaped: Shaped | undefined;
   /** Ligatures by their first character, longest first. */
   readonly #ligatures = new Map<string, string[]>();
   readonly #full: boolean;
@@ -181,6 +183,8 @@ export class Shaper {
   }
 
   shape(text: string): Shaped {
+    // The typesetter asks for a string's width and then its glyph count.
+    if (text === this.#lastText) return this.#lastShaped!;
     let shaped = this.#cache.get(text);
     if (!shaped && this.#full) {
       shaped = this.#shapeFully(text);
@@ -206,6 +210,8 @@ export class Shaper {
       shaped = { glyphIds, advances, defaults, texts, width };
       this.#cache.set(text, shaped);
     }
+    this.#lastText = text;
+    this.#lastShaped = shaped;
     return shaped;
   }
 

@@ -122,6 +122,9 @@ export function checkStory(
       }
       // Rivers: wide gaps whose spans overlap on consecutive lines.
       const next = new Map<readonly [number, number], number>();
+      // One river per line at most: a line whose wide gaps each continue a
+      // chain of overlapping gaps shows one channel of white, not several.
+      let riverHere = false;
       for (const gap of line.gaps) {
         const [x, width] = gap;
         if (width < QA_RULES.riverGapFactor * line.normalSpace) continue;
@@ -131,7 +134,8 @@ export function checkStory(
           if (above[0] < left + width && left < above[0] + above[1]) length = Math.max(length, n + 1);
         }
         next.set([left, width], length);
-        if (length === QA_RULES.riverMinLines) {
+        if (length === QA_RULES.riverMinLines && !riverHere) {
+          riverHere = true;
           stats.rivers++;
           find('river', place, i, gl);
         }
