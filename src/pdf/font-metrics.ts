@@ -1,5 +1,6 @@
 import type { Font, Glyph } from '@pdf-lib/fontkit';
 import type { FontMetrics } from '../typeset/metrics.js';
+import { gposPairKerning, type PairKerning } from './gpos-kerning.js';
 
 /** One shaped string: glyph ids with their advances, in font units. */
 export interface Shaped {
@@ -30,7 +31,8 @@ const pairKey = (left: Unit, right: Unit): string => `${left.text}\u0000${right.
  * Shapes Latin text the way fontkit does with `liga` and `kern` on, but
  * fast: glyphs come from the cmap, ligatures from a table built once by
  * asking fontkit which candidates the font ligates, and kerning from the
- * pair adjustments fontkit applies, learnt once per pair.
+ * font's GPOS pair adjustments (or, for a font that keeps them otherwise,
+ * learnt from fontkit's own layouts once per pair).
  * Shaping every word through fontkit's full OpenType pipeline cost about
  * 100 µs a word; this costs about 1 µs once the pairs are known. A test
  * checks that both give the same glyphs and advances for every word of the
@@ -46,6 +48,8 @@ export class Shaper {
   readonly #swept = new Set<string>();
   #charset: string[] | undefined;
   #lastText: string | undefined;
+  /** Kerning read from the GPOS table; without it, kerning is learnt from fontkit's layouts. */
+  readonly #pairs: PairKerning | undefined;
   #lastShaped: Shaped | undefined;
   /** Ligatures by their first character, longest first. */
   readonly #ligatures = new Map<string, string[]>();
@@ -57,10 +61,11 @@ export class Shaper {
    * faces whose contextual forms the fast path does not know, such as a
    * blackletter nameplate.
    */
-  constructor(font: Font, options: { readonly full?: boolean } = {}) {
+  constructor(font: Font, options: { readonly full?: boolean; /** Learn kerning from fontkit even if GPOS could be read. */ readonly learnKerning?: boolean } = {}) {
     this.#font = font;
     this.#full = options.full ?? false;
     this.unitsPerEm = font.unitsPerEm;
+    this.#pairs = this.#full || options.learnKerning ? undefined : gposPairKerning(font);
     for (const candidate of LIGATURE_CANDIDATES) {
       if (![...candidate].every((ch) => font.hasGlyphForCodePoint(ch.codePointAt(0)!))) continue;
       const run = font.layout(candidate, { liga: true, kern: true });
@@ -95,6 +100,14 @@ export class Shaper {
    * are known, no word needs fontkit again.
    */
   #learnKerning(text: string, units: readonly Unit[]): void {
+    const pairs = this.#pairs;
+    if (pairs) {
+      for (let i = 0; i + 1 < units.length; i++) {
+        const key = pairKey(units[i]!, units[i + 1]!);
+        if (!this.#kerns.has(key)) this.#kerns.set(key, pairs(units[i]!.glyph.id, units[i + 1]!.glyph.id));
+      }
+      return;
+    }
     let unknown = false;
     for (let i = 0; i + 1 < units.length; i++) {
       const left = units[i]!;

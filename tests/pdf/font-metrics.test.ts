@@ -25,9 +25,13 @@ describe('the fast shaper', () => {
   });
 
   const fastFaces = FONT_KEYS.filter((key) => FONT_FILES[key].shaping === 'fast');
-  it.each(fastFaces)('gives the same glyphs and advances as fontkit for every sample word in %s', (key) => {
+  const cases = fastFaces.flatMap((key) => [
+    { key, kerning: 'GPOS pairs' as const },
+    { key, kerning: 'learnt from fontkit' as const },
+  ]);
+  it.each(cases)('gives the same glyphs and advances as fontkit for every sample word in $key, kerning from $kerning', ({ key, kerning }) => {
     const font = fontkit.create(files[key] as unknown as Buffer);
-    const fast = new Shaper(fontkit.create(files[key] as unknown as Buffer));
+    const fast = new Shaper(fontkit.create(files[key] as unknown as Buffer), { learnKerning: kerning === 'learnt from fontkit' });
     const mismatches: string[] = [];
     for (const word of words) {
       const reference = font.layout(word, { liga: true, kern: true });
