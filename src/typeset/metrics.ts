@@ -111,34 +111,6 @@ const coverageCache = new WeakMap<FontTable, Map<FontKey, Map<number, boolean>>>
 export type FontTable = Readonly<Record<FontKey, FontMetrics>>;
 
 /**
- * Wraps metrics with a cache per font: the same words recur thousands of
- * times in an edition and shaping is by far the most expensive step.
- */
-export function cachedMetrics(metrics: FontMetrics): FontMetrics {
-  const widths = new Map<string, number>();
-  const counts = new Map<string, number>();
-  return {
-    ...metrics,
-    width(text) {
-      let w = widths.get(text);
-      if (w === undefined) {
-        w = metrics.width(text);
-        widths.set(text, w);
-      }
-      return w;
-    },
-    glyphCount(text) {
-      let n = counts.get(text);
-      if (n === undefined) {
-        n = metrics.glyphCount(text);
-        counts.set(text, n);
-      }
-      return n;
-    },
-  };
-}
-
-/**
  * Metrics where every character is `charWidth` wide: tests use it so that
  * expected layouts stay readable by hand.
  */
