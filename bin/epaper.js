@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// The `epaper` command: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The `epaper` command. Runs the compiled build (`npm run compile` writes
+// lib/); in a checkout without it, runs the TypeScript through tsx.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../scripts/epaper.ts');
+const compiled = new URL('../lib/scripts/epaper.js', import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../scripts/epaper.ts');
+}

@@ -6,7 +6,7 @@
  * `inProcessMs` the build inside it; `peakRssMb` the child's peak memory.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArticles, median, prng } from './corpus.js';
@@ -37,21 +37,23 @@ articles.forEach((article, i) => {
 });
 
 const out = join(root, 'out');
-const child = join(root, 'child.mts');
+// The child runs the compiled build with plain Node, as the `epaper` command does.
+const compiled = join(process.cwd(), 'lib/src/build/build.js');
+if (!existsSync(compiled)) throw new Error('run `npm run compile` first (npm run bench:build does)');
+const child = join(root, 'child.mjs');
 writeFileSync(
   child,
-  `import { build } from ${JSON.stringify(join(process.cwd(), 'src/build/build.ts'))};
+  `import { build } from ${JSON.stringify(compiled)};
 const t = performance.now();
 await build({ input: ${JSON.stringify(input)}, out: ${JSON.stringify(out)}, strict: false, check: false, force: true, previews: false, log: () => {} });
 const ms = performance.now() - t;
 console.log(JSON.stringify({ inProcessMs: ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 `,
 );
-const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const runs: { wallMs: number; inProcessMs: number; peakRssMb: number }[] = [];
 for (let i = 0; i < RUNS; i++) {
   const start = performance.now();
-  const output = execFileSync(tsx, [child], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [child], { encoding: 'utf8' });
   const wallMs = performance.now() - start;
   runs.push({ wallMs, ...(JSON.parse(output.trim().split('\n').pop()!) as { inProcessMs: number; peakRssMb: number }) });
 }
