@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LayoutError } from '../layout/paginate.js';
 import { checkCoverage } from './coverage.js';
 import { buildEdition, loadAssets, type BuildAssets } from './edition.js';
 import { displayPath, SourceError } from './errors.js';
@@ -64,7 +65,13 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
   }
   for (const { date, hash, source } of pending) {
     const started = performance.now();
-    const edition = await buildEdition(source, publication, shared, { previews });
+    const edition = await buildEdition(source, publication, shared, { previews }).catch((error: unknown) => {
+      if (error instanceof LayoutError) {
+        const article = source.articles.find((a) => a.id === error.article);
+        throw new SourceError(article?.file ?? date, undefined, undefined, error.message);
+      }
+      throw error;
+    });
     const hard = edition.qa.findings.filter((f) => f.severity === 'error');
     errors += hard.length;
     const s = edition.qa.stats;

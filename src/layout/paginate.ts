@@ -6,6 +6,17 @@ import { advertFill, insideBox, insideBoxHeight, nameplate, runningHead } from '
 import { placeStory, type Continuation, type Frame } from './story.js';
 import type { ArticlePlacement, EditionInput, Element, LaidOutPage, StoryInput } from './types.js';
 
+/** A story the page cannot hold at all; names the article and what to change. */
+export class LayoutError extends Error {
+  override readonly name = 'LayoutError';
+  constructor(
+    readonly article: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface EditionLayout {
   readonly pages: readonly LaidOutPage[];
   readonly placements: readonly ArticlePlacement[];
@@ -171,8 +182,10 @@ export function layoutEdition(edition: EditionInput, context: TypesetContext): E
       }
       // Continuations that found no room wait for the next page.
       pending = [...incoming, ...pending];
-      if (placementsOn(placements, number) === 0 && queue.length > 0 && pending.length === 0) {
-        throw new Error(`story ${queue[0]!.id} does not fit on an empty page`);
+      // A page that took nothing would be followed by another just like it.
+      const waiting = pending[0]?.story ?? queue[0];
+      if (placementsOn(placements, number) === 0 && waiting) {
+        throw new LayoutError(waiting.id, `story "${waiting.id}" does not fit even on an empty page: shorten its headline or deck, or use a smaller photo`);
       }
     }
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layoutEdition, type EditionLayout } from '../../src/layout/paginate.js';
+import { LayoutError, layoutEdition, type EditionLayout } from '../../src/layout/paginate.js';
 import { placeStory } from '../../src/layout/story.js';
 import type { BodyBlock, EditionInput, Element, ImageInfo, PageGeometry, StoryInput } from '../../src/layout/types.js';
 import { FONT_KEYS, monospaceMetrics, type FontKey, type FontTable } from '../../src/typeset/metrics.js';
@@ -318,6 +318,15 @@ describe('layoutEdition with a story in a section the edition does not have', ()
   it('throws, naming the story and the section', () => {
     const stray = story(99, { section: 'weather', priority: 5, paragraphs: [20] }).story;
     expect(() => layoutEdition(edition([stray]), monospaceContext())).toThrow(/story-99.*weather/);
+  });
+});
+
+describe('layoutEdition with a story whose headline is taller than a page', () => {
+  it('stops with a LayoutError naming the story, rather than adding empty pages', () => {
+    const { story: huge } = story(0, SPECS[0]!);
+    const giant: StoryInput = { ...huge, id: 'giant', headline: Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ') };
+    expect(() => layoutEdition(edition([giant]), monospaceContext())).toThrow(LayoutError);
+    expect(() => layoutEdition(edition([giant]), monospaceContext())).toThrow(/"giant" does not fit even on an empty page/);
   });
 });
 
