@@ -1,21 +1,14 @@
 import { COSTS, QA_RULES, type Costs } from './costs.js';
 import { cachedWordSplitter, hyphenationRules, type PatternHyphenator, type WordPiece } from './hyphenate.js';
-import { itemize, type Alignment, type TextRun } from './items.js';
+import { itemize, type TextRun } from './items.js';
 import { breakLines, type Break } from './linebreak.js';
-import type { FontKey, FontTable } from './metrics.js';
-import { positionLines, type SetLine } from './position.js';
+import type { FontTable } from './metrics.js';
+import { positionLines, type LineGeometry, type SetLine } from './position.js';
 
-/** How one paragraph is set: the parts of a paragraph style the line breaker needs. */
-export interface ParagraphSetting {
-  readonly size: number;
-  readonly spaceFont: FontKey;
-  readonly align: Alignment;
+/** How one paragraph is set: the line geometry the positioner needs, and how it breaks. */
+export interface ParagraphSetting extends LineGeometry {
   readonly firstIndent: number;
   readonly hyphenate: boolean;
-  /** Width of line `i`; most paragraphs give the same width for every line. */
-  readonly lineWidth: (line: number) => number;
-  /** Left offset of line `i` inside the column. */
-  readonly lineOffset: (line: number) => number;
 }
 
 export interface TypesetContext {
@@ -78,13 +71,5 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
     (justify ? breakLines(items, { ...options, tolerance: looseBadness }) : null) ??
     breakLines(items, { ...options, tolerance: Infinity, emergencyStretch: costs.emergencyStretchEm * setting.size }) ??
     [];
-  return positionLines(items, breaks, {
-    fonts,
-    size: setting.size,
-    align: setting.align,
-    spaceFont: setting.spaceFont,
-    lineWidth: setting.lineWidth,
-    lineOffset: setting.lineOffset,
-    expansion: justify ? costs.expansion : 0,
-  });
+  return positionLines(items, breaks, { ...setting, fonts, expansion: justify ? costs.expansion : 0 });
 }

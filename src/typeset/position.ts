@@ -37,14 +37,20 @@ export interface SetLine {
   readonly splitWord: boolean;
 }
 
-export interface PositionOptions {
-  readonly fonts: FontTable;
+/** Where a paragraph's lines go and in what type. */
+export interface LineGeometry {
   readonly size: number;
-  readonly align: Alignment;
+  /** Font whose word space sets the paragraph's spaces. */
   readonly spaceFont: FontKey;
+  readonly align: Alignment;
+  /** Width of line `i`; most paragraphs give the same width for every line. */
   readonly lineWidth: (line: number) => number;
   /** Left offset of line `i` inside the column (hanging indents around a drop cap). */
   readonly lineOffset: (line: number) => number;
+}
+
+export interface PositionOptions extends LineGeometry {
+  readonly fonts: FontTable;
   readonly expansion: number;
 }
 
