@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The `epaper` command. Runs the compiled build (`npm run compile` writes
-// lib/); in a checkout without it, runs the TypeScript through tsx.
+// The `epaper` command. In a checkout (with src/) it runs the TypeScript
+// through tsx, so it never runs a stale compiled copy; an installed package
+// runs the compiled build in lib/ (`npm run compile`).
 import { existsSync } from 'node:fs';
 
+const checkout = existsSync(new URL('../src/build/build.ts', import.meta.url));
 const compiled = new URL('../lib/scripts/epaper.js', import.meta.url);
-if (existsSync(compiled)) {
+if (!checkout && existsSync(compiled)) {
   await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');

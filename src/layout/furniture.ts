@@ -125,7 +125,13 @@ export function insideBox(
  * is shared out as space between them. Gaps shorter than the smallest
  * advert at this width stay empty (the layout's tolerance).
  */
-export function advertFill(box: Box, adverts: readonly ImageInfo[], start: number): { elements: Element[]; used: number; next: number } {
+export function advertFill(
+  box: Box,
+  adverts: readonly ImageInfo[],
+  start: number,
+  /** Adverts already on the page: a page does not show one twice. */
+  onPage: ReadonlySet<string> = new Set(),
+): { elements: Element[]; used: number; next: number } {
   const [x, y, width, height] = box;
   const elements: Element[] = [];
   if (adverts.length === 0) return { elements, used: 0, next: start };
@@ -134,7 +140,9 @@ export function advertFill(box: Box, adverts: readonly ImageInfo[], start: numbe
   let next = start;
   for (let guard = 0; guard < 6; guard++) {
     // Rotate through the adverts so a page does not repeat one, tallest fitting first.
-    const order = adverts.map((_, i) => adverts[(next + i) % adverts.length]!);
+    const order = adverts
+      .map((_, i) => adverts[(next + i) % adverts.length]!)
+      .filter((ad) => !onPage.has(ad.key) && !picked.some((p) => p.ad === ad));
     const fits = order
       .map((ad) => ({ ad, h: width * (ad.height / ad.width) }))
       .filter((c) => c.h + (picked.length > 0 ? 8 : 0) <= left)

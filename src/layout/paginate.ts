@@ -38,6 +38,8 @@ export function stackPlans(columns: number): readonly (readonly number[])[] {
   ];
 }
 
+/** A story is not cut to jump when fewer lines than this would continue on the next page. */
+const MIN_JUMP_LINES = 12;
 /** Below this share of a stack's height, a story that does not fit whole is not cut to jump. */
 const MIN_JUMP_SHARE = 0.3;
 const CUTOFF_GAP = 14;
@@ -102,6 +104,7 @@ export function layoutEdition(edition: EditionInput, context: TypesetContext): E
       const plan = front ? plans[0]! : plans[(number + 1) % plans.length]!;
       const incoming = pending;
       pending = [];
+      const advertsOnPage = new Set<string>();
 
       let col = 0;
       const stacks = plan.map((span) => {
@@ -147,6 +150,9 @@ export function layoutEdition(edition: EditionInput, context: TypesetContext): E
             placed = placeStory(head, sub, { page: number, lead, brief: false }, context);
             if (!placed && room >= MIN_JUMP_SHARE * frame.height) {
               placed = placeStory(head, sub, { page: number, lead, brief: false, jumpTo: number + 1 }, context);
+              // A jump for a few lines sends the reader to a page that holds little else; inside
+              // the paper the story waits for a page where it fits whole. Front-page stories jump.
+              if (placed?.rest && !front && placed.rest.galley.length - placed.rest.from < MIN_JUMP_LINES) placed = null;
             }
             if (placed) {
               story = queue.shift();
@@ -175,7 +181,13 @@ export function layoutEdition(edition: EditionInput, context: TypesetContext): E
         }
         const gap = bottom - y;
         if (gap > 20) {
-          const fill = advertFill([frame.x, y, frame.columns * columnWidth + (frame.columns - 1) * geometry.gutter, gap], edition.adverts, advertCursor);
+          const fill = advertFill(
+            [frame.x, y, frame.columns * columnWidth + (frame.columns - 1) * geometry.gutter, gap],
+            edition.adverts,
+            advertCursor,
+            advertsOnPage,
+          );
+          for (const element of fill.elements) if (element.kind === 'image') advertsOnPage.add(element.image);
           draft.elements.push(...fill.elements);
           advertCursor = fill.next;
         }
