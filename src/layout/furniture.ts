@@ -93,7 +93,7 @@ export function runningHead(
 
 /** Height of the "Inside" box for `count` sections. */
 export function insideBoxHeight(count: number): number {
-  return 26 + count * 13 + 10;
+  return 30 + count * 13 + 10;
 }
 
 /** The front page's "Inside" index: sections and the pages they start on. */
