@@ -3,7 +3,7 @@ import type { GalleyLine } from '../typeset/galley.js';
 import type { TypesetContext } from '../typeset/paragraph.js';
 import { addStats, checkStory, EMPTY_STATS, type ColumnPlace, type QaFinding, type QaStats } from '../typeset/qa.js';
 import { advertFill, insideBox, insideBoxHeight, nameplate, runningHead } from './furniture.js';
-import { placeStory, type Continuation, type Frame } from './story.js';
+import { frameWidth, placeStory, type Continuation, type Frame } from './story.js';
 import type { ArticlePlacement, EditionInput, Element, LaidOutPage, StoryInput } from './types.js';
 
 /** A story the page cannot hold at all; names the article and what to change. */
@@ -129,7 +129,7 @@ export function layoutEdition(edition: EditionInput, context: TypesetContext): E
         const frame = stacks[index]!;
         let y = frame.y;
         if (front && index === stacks.length - 1) {
-          insideSlot = { x: frame.x, y, width: frame.columns * columnWidth + (frame.columns - 1) * geometry.gutter };
+          insideSlot = { x: frame.x, y, width: frameWidth(frame) };
           y += insideBoxHeight(edition.sections.length - 1);
         }
         let placedHere = 0;
@@ -175,14 +175,14 @@ export function layoutEdition(edition: EditionInput, context: TypesetContext): E
           if (placed.rest) break;
           // Cut-off rule between stories.
           if (bottom - y > CUTOFF_GAP * 2) {
-            draft.elements.push({ kind: 'rule', x1: frame.x, y1: y + CUTOFF_GAP / 2, x2: frame.x + frame.columns * columnWidth + (frame.columns - 1) * geometry.gutter, y2: y + CUTOFF_GAP / 2, weight: 0.5, ink: 'ink' });
+            draft.elements.push({ kind: 'rule', x1: frame.x, y1: y + CUTOFF_GAP / 2, x2: frame.x + frameWidth(frame), y2: y + CUTOFF_GAP / 2, weight: 0.5, ink: 'ink' });
           }
           y += CUTOFF_GAP;
         }
         const gap = bottom - y;
         if (gap > 20) {
           const fill = advertFill(
-            [frame.x, y, frame.columns * columnWidth + (frame.columns - 1) * geometry.gutter, gap],
+            [frame.x, y, frameWidth(frame), gap],
             edition.adverts,
             advertCursor,
             advertsOnPage,
