@@ -26,6 +26,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath, args: [...CHROMIUM_ARGS] },
     trace: 'retain-on-failure',
+    // The site's service worker would answer requests that tests route or count; the tests of the
+    // offline app shell allow it (tests/e2e/offline-app.e2e.ts).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx tsx tests/e2e/serve.ts ${PORT}`,

@@ -12,11 +12,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { type Plugin, defineConfig } from 'vite';
+import { appShell } from './src/viewer/app-shell.js';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
+  // blob: for the preview images of editions saved for offline reading, read from IndexedDB.
+  "img-src 'self' blob:",
   "style-src 'self'",
 ].join('; ');
 
@@ -115,7 +118,7 @@ const embed = defineConfig({
 });
 
 const site = defineConfig({
-  plugins: [precompressed(), servePrecompressed()],
+  plugins: [precompressed(), servePrecompressed(), appShell()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -10,6 +10,8 @@
  *   pageTurnMs          "next page" key → that page's pixels (median over every turn)
  *   heapMbAfterFlipAll  JS heap after flipping through every page twice, after GC
  *   viewerJsGzipKb      the viewer's own JavaScript, gzipped (pdf.js excluded)
+ *   offlineFirstPageMs  the newest edition saved, network off: navigation start → the first page's pixels (median)
+ *   saveThroughputRatio time to fetch the files a save stores with plain `fetch` ÷ time to save the edition
  *
  * "Pixels" is the frame after the viewer's `epaper-page-render` event: the
  * preview image or pdf.js's canvas, whichever comes first. The figures for
@@ -173,7 +175,8 @@ async function waitForPaint(page: Page, pageNo: number, sharp: boolean, after = 
 }
 
 async function open(browser: Browser, url: string, throttle: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // No service worker: these figures are for the online viewer on a first visit (see `offline` for the other case).
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   const page = await context.newPage();
   if (throttle) {
     // Only when throttling: the DevTools network domain slows every request a little.
@@ -234,6 +237,78 @@ async function flipping(browser: Browser, url: string): Promise<{ turns: number[
   return { turns, sharpTurns, heapMb, heapMb6, pages };
 }
 
+/** Milliseconds from clicking "Save … for offline" (in the open Saved editions panel) to "… is saved". */
+function timeSave(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const root = document.querySelector('epaper-viewer')!.shadowRoot!;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!root.querySelector('.saved-note')) return;
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        });
+        observer.observe(root, { subtree: true, childList: true });
+        root.querySelector<HTMLButtonElement>('.library .save')!.click();
+      }),
+  );
+}
+
+/** Milliseconds to fetch the files a save stores (the newest edition's page PDFs and previews) with plain `fetch`, all at once. */
+function timeFetch(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const catalogUrl = new URL('editions/index.json', document.baseURI);
+    const catalog = (await (await fetch(catalogUrl)).json()) as { editions: { date: string; manifest: string }[] };
+    const entry = catalog.editions.reduce((a, b) => (b.date > a.date ? b : a));
+    const manifestUrl = new URL(entry.manifest, catalogUrl);
+    const manifest = (await (await fetch(manifestUrl)).json()) as { pages: { pdf: { url: string }; preview?: { url: string } }[] };
+    const urls = manifest.pages.flatMap((p) => (p.preview ? [p.pdf.url, p.preview.url] : [p.pdf.url]));
+    const t0 = performance.now();
+    await Promise.all(urls.map(async (url) => (await fetch(new URL(url, manifestUrl))).arrayBuffer()));
+    return performance.now() - t0;
+  });
+}
+
+/**
+ * Saving the newest edition (timed against plain fetches of its files, with the HTTP cache off for
+ * both), then opening the site with no network: the app from the service worker, pages from IndexedDB.
+ */
+async function offline(browser: Browser, url: string): Promise<{ firstPage: number[]; fetchMs: number[]; saveMs: number[] }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  await page.addInitScript('globalThis.__name = (f) => f;');
+  await page.addInitScript(recorder);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await page.goto(url);
+  await waitForPaint(page, 1, true);
+  const viewer = page.locator('epaper-viewer');
+  await viewer.getByRole('button', { name: 'Saved editions', exact: true }).click();
+  const fetchMs: number[] = [];
+  const saveMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    fetchMs.push(await timeFetch(page));
+    saveMs.push(await timeSave(page));
+    if (i < RUNS - 1) {
+      await viewer.locator('.saved-delete').first().click();
+      await viewer.locator('.library .save').waitFor();
+    }
+  }
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  await context.setOffline(true);
+  const firstPage: number[] = [];
+  // One throwaway run: the first navigation through the service worker starts it.
+  for (let i = 0; i <= RUNS; i++) {
+    await page.goto(url, { waitUntil: 'commit' });
+    const pixels = await waitForPaint(page, 1, false);
+    if (i > 0) firstPage.push(pixels.t);
+  }
+  await context.close();
+  return { firstPage, fetchMs, saveMs };
+}
+
 async function main(): Promise<void> {
   const editions = await buildSite();
   const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir: OUT }, preview: { port: 4190, strictPort: false, open: false } });
@@ -253,12 +328,17 @@ async function main(): Promise<void> {
     const flips = await flipping(browser, url);
     log(`page turns (${flips.pages} pages): ${flips.turns.map((t) => t.toFixed(0)).join(' ')} ms; sharp: ${flips.sharpTurns.map((t) => t.toFixed(0)).join(' ')} ms`);
     log(`heap after flipping through twice: ${flips.heapMb} MB; after six times: ${flips.heapMb6} MB`);
+    const saved = await offline(browser, url);
+    log(`saving the newest edition: fetch ${saved.fetchMs.map((t) => t.toFixed(0)).join(' ')} ms; save ${saved.saveMs.map((t) => t.toFixed(0)).join(' ')} ms`);
+    log(`first page offline, from IndexedDB: ${saved.firstPage.map((t) => t.toFixed(0)).join(' ')} ms`);
     const result = {
       firstPageMs: median(local.map((r) => r.pixels)),
       firstPageMsFast4g: median(fast4g.map((r) => r.pixels)),
       pageTurnMs: median(flips.turns),
       heapMbAfterFlipAll: flips.heapMb,
       viewerJsGzipKb: await viewerJsGzipKb(),
+      offlineFirstPageMs: median(saved.firstPage),
+      saveThroughputRatio: Math.round((median(saved.fetchMs) / median(saved.saveMs)) * 100) / 100,
       firstPageSharpMs: median(local.map((r) => r.sharp)),
       firstPageSharpMsFast4g: median(fast4g.map((r) => r.sharp)),
       pageTurnSharpMs: median(flips.sharpTurns),

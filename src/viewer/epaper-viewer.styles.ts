@@ -509,4 +509,102 @@ export const viewerStyles = css`
     background: rgb(255 204 0 / 0.5);
     color: inherit;
   }
+
+  /* ——— Saved editions ——— */
+
+  .library {
+    display: grid;
+    gap: 0.75rem;
+    padding: 1rem;
+    overflow: auto;
+  }
+
+  .library h3 {
+    margin: 0.5rem 0 0;
+    font-size: 0.9375rem;
+  }
+
+  .library p {
+    margin: 0;
+  }
+
+  .library button,
+  .library select {
+    min-height: 2.25rem;
+    padding: 0 0.75rem;
+    border: 1px solid var(--_rule);
+    border-radius: 0.375rem;
+    background: var(--_toolbar-bg);
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .library .save {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: #fff;
+  }
+
+  .saving {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .saving progress {
+    display: block;
+    width: 100%;
+  }
+
+  .save-progress,
+  .saved-meta,
+  .storage {
+    font-size: 0.8125rem;
+  }
+
+  .library-error {
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid #a0281e;
+    background: color-mix(in srgb, #a0281e 8%, transparent);
+  }
+
+  .saved {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .saved li {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25rem 0.5rem;
+    align-items: center;
+    padding-bottom: 0.5rem;
+    border-bottom: 1px solid var(--_rule);
+  }
+
+  .saved .saved-open {
+    justify-self: start;
+    font-weight: 600;
+  }
+
+  .saved-meta {
+    grid-column: 1 / -1;
+  }
+
+  .setting {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+
+  .offline-note {
+    margin: 0;
+    padding: 0.375rem 1rem;
+    background: #fff4ce;
+    color: #1d1b18;
+    font-size: 0.8125rem;
+  }
 `;

@@ -7,6 +7,11 @@
  * Pages are the edition's one-page PDFs drawn by pdf.js; a preview image made
  * at build time is painted first while pdf.js starts.
  *
+ * Editions can be saved for offline reading (the "Saved editions" panel,
+ * `src/offline/`): a saved edition opens from IndexedDB without network
+ * requests for its files, and with no network the saved editions stand in for
+ * the catalog.
+ *
  * @element epaper-viewer
  *
  * @attr src - URL of the catalog (`index.json`) the edition build wrote.
@@ -19,7 +24,7 @@
  * @fires epaper-page-change - The reader turned to another page (never when the host sets `page`). `detail: { page, previousPage, date }`.
  * @fires epaper-article-open - The reader opened a story in the reader panel. `detail: { id, headline, date }`.
  * @fires epaper-page-render - A page's pixels are on screen: first its preview (`sharp: false`), then pdf.js's rendering (`sharp: true`). `detail: { page, sharp }`.
- * @fires epaper-error - The catalog, an edition or a page could not be loaded. `detail: { scope, code, message, url, page? }`.
+ * @fires epaper-error - The catalog, an edition or a page could not be loaded. `detail: { scope, code, message, url, page? }`; code `offline` when there is no network and no saved copy.
  *
  * @csspart toolbar - The bar with the controls.
  * @csspart edition-picker - The date `<select>`.
@@ -59,6 +64,11 @@ import { GestureController } from './gestures.js';
 import { type Route, formatHash, parseHash } from './hash-route.js';
 import { icons } from './icons.js';
 import { EditionLoadError, asLoadError, loadCatalog, loadManifest, resolveUrl } from './loader.js';
+import { libraryPanel } from './library-panel.js';
+import { savedEdition, savedEditions, type SavedEdition } from '../offline/index.js';
+import { OfflineController } from './offline-controller.js';
+import { type OpenedSaved, openSaved, savedPages } from './saved-source.js';
+import { checkManifest } from './validate.js';
 import { PdfPages, startPdfWorker, startPdfjs } from './pdf.js';
 import { readingOrder } from './reading-order.js';
 import { type PageView, type Rect, planRenders } from './render-plan.js';
@@ -72,8 +82,17 @@ import { type Point, type Size, type Zoom, clampScale, contentOffset, fitScale, 
 const STATUS = { idle: 'idle', loading: 'loading', ready: 'ready', error: 'error' } as const;
 type Status = (typeof STATUS)[keyof typeof STATUS];
 
-const PANELS = { none: 'none', pages: 'pages', search: 'search' } as const;
+const PANELS = { none: 'none', pages: 'pages', search: 'search', library: 'library' } as const;
 type Panel = (typeof PANELS)[keyof typeof PANELS];
+
+const PANEL_LABELS: Record<Exclude<Panel, 'none'>, string> = { pages: 'All pages', search: 'Search', library: 'Saved editions' };
+/** What takes the focus when a panel opens. */
+const PANEL_FOCUS: Record<Panel, string> = {
+  none: '.stage',
+  pages: '.panel [aria-current="page"]',
+  search: '.panel input',
+  library: '.panel .library :is(button, select, input)',
+};
 
 /** Double-click zooms to this multiple of the fitted page, or back to fit when already zoomed. */
 const DOUBLE_TAP_ZOOM = 2.5;
@@ -108,7 +127,14 @@ export class EpaperViewer extends LitElement {
   /** Bumped when a canvas arrives, so the template picks it up. */
   @state() private renders = 0;
 
+  /** The catalog could not be fetched: it lists the editions saved on this device instead. */
+  @state() private offlineCatalog = false;
+
   @query('.stage') private stage!: HTMLElement;
+
+  readonly #offline = new OfflineController(this);
+  /** The saved copy the open edition was read from, if any. */
+  #savedCopy: OpenedSaved | undefined;
 
   #catalogUrl = '';
   #manifestUrl = '';
@@ -213,35 +239,62 @@ export class EpaperViewer extends LitElement {
     this.#catalogUrl = new URL(this.src, document.baseURI).href;
     try {
       this.catalog = await loadCatalog(this.#catalogUrl, abort.signal);
+      this.offlineCatalog = false;
     } catch (error) {
-      if (!abort.signal.aborted) this.#fail(asLoadError(error, 'catalog', this.#catalogUrl));
-      return;
+      if (abort.signal.aborted) return;
+      const failure = asLoadError(error, 'catalog', this.#catalogUrl);
+      // No connection: the editions saved on this device stand in for the catalog.
+      const saved = failure.code === 'network' ? await savedEditions().catch(() => []) : [];
+      if (abort.signal.aborted) return;
+      if (saved.length === 0) {
+        const offline = !navigator.onLine && failure.code === 'network';
+        this.#fail(offline ? new EditionLoadError('catalog', 'offline', failure.url, 'You are offline, and no edition is saved on this device. Connect to the internet to read the paper.') : failure);
+        return;
+      }
+      this.catalog = { editions: saved.map((e) => e.entry) };
+      this.offlineCatalog = true;
+    }
+    const latest = newest(this.catalog);
+    if (this.#offline.settings.autoSave && !this.offlineCatalog) {
+      const entry = this.catalog.editions.find((e) => e.date === latest);
+      if (entry) void this.#offline.save(this.#catalogUrl, entry);
     }
     const wanted = this.#pendingRoute?.date ?? this.date;
-    await this.#loadEdition(wanted || newest(this.catalog), abort);
+    await this.#loadEdition(wanted || latest, abort);
   }
 
   async #loadEdition(date: string, abort = this.#restartLoad()): Promise<void> {
     const entry = this.catalog?.editions.find((e) => e.date === date);
     if (!entry) {
-      this.#fail(new EditionLoadError('edition', 'not-found', this.#catalogUrl, `There is no edition for ${date}.`));
+      const missing = new EditionLoadError('edition', 'not-found', this.#catalogUrl, `There is no edition for ${date}.`);
+      // Offline, the catalog lists only saved editions: say so rather than "there is none".
+      this.#fail(this.offlineCatalog ? this.#offlineAware(new EditionLoadError('edition', 'network', this.#catalogUrl, ''), date) : missing);
       return;
     }
     this.status = STATUS.loading;
     this.error = undefined;
     this.#manifestUrl = resolveUrl(entry.manifest, this.#catalogUrl);
+    const saved = await this.#usableSavedCopy(entry.date, entry.sha256);
     let manifest: EditionManifest;
+    let opened: OpenedSaved | undefined;
     try {
-      manifest = await loadManifest(this.#manifestUrl, abort.signal);
+      opened = saved && (await openSaved(saved));
+      manifest = opened ? checkManifest(opened.manifest) : await loadManifest(this.#manifestUrl, abort.signal);
     } catch (error) {
-      if (!abort.signal.aborted) this.#fail(asLoadError(error, 'edition', this.#manifestUrl));
+      opened?.close();
+      if (!abort.signal.aborted) this.#fail(this.#offlineAware(asLoadError(error, 'edition', this.#manifestUrl), date));
       return;
     }
-    if (abort.signal.aborted) return;
+    if (abort.signal.aborted) {
+      opened?.close();
+      return;
+    }
     const switching = this.manifest !== undefined && this.manifest.date !== manifest.date;
     this.#closeEdition();
+    this.#savedCopy = opened;
     const manifestUrl = this.#manifestUrl;
-    this.#pdf = new PdfPages((page) => resolveUrl(manifest.pages[page - 1]!.pdf.url, manifestUrl));
+    const urlOf = (page: number) => resolveUrl(manifest.pages[page - 1]!.pdf.url, manifestUrl);
+    this.#pdf = saved ? new PdfPages(urlOf, savedPages(saved, () => void this.#offline.refresh())) : new PdfPages(urlOf);
     const pdf = this.#pdf;
     this.#queue = new RenderQueue({
       getPage: (page) => pdf.get(page),
@@ -274,6 +327,28 @@ export class EpaperViewer extends LitElement {
     emit(this, 'epaper-edition-load', { date: manifest.date, title: manifest.title, publication: manifest.publication.name, pages: manifest.pages.length });
   }
 
+  /**
+   * The saved copy of `date` to open, if any: always when offline; when
+   * online only if it is the edition the catalog lists (`sha256`). A saved
+   * copy of an edition corrected since is replaced in the background.
+   */
+  async #usableSavedCopy(date: string, sha256: string): Promise<SavedEdition | undefined> {
+    const saved = await savedEdition(date).catch(() => undefined);
+    if (!saved) return undefined;
+    if (this.offlineCatalog || !navigator.onLine || saved.entry.sha256 === sha256) return saved;
+    const entry = this.catalog?.editions.find((e) => e.date === date);
+    if (entry) void this.#offline.save(this.#catalogUrl, entry);
+    return undefined;
+  }
+
+  /** A network failure while offline says which editions can be read instead. */
+  #offlineAware(error: EditionLoadError, date: string): EditionLoadError {
+    if (error.code !== 'network' || (navigator.onLine && !this.offlineCatalog)) return error;
+    const saved = [...this.#offline.saved.keys()].map((d) => this.#dateLabel(d));
+    const instead = saved.length ? ` Saved on this device: ${saved.join(', ')}.` : ' No edition is saved on this device.';
+    return new EditionLoadError(error.scope, 'offline', error.url, `You are offline, and the edition of ${this.#dateLabel(date)} is not saved on this device.${instead}`);
+  }
+
   #restartLoad(): AbortController {
     this.#load?.abort();
     return (this.#load = new AbortController());
@@ -288,6 +363,8 @@ export class EpaperViewer extends LitElement {
   }
 
   #closeEdition(): void {
+    this.#savedCopy?.close();
+    this.#savedCopy = undefined;
     this.#thumbs?.dispose();
     this.#thumbs = undefined;
     this.#queue?.dispose();
@@ -558,8 +635,7 @@ export class EpaperViewer extends LitElement {
       this.#thumbs?.stop();
     }
     void this.updateComplete.then(() => {
-      const target = panel === PANELS.search ? '.panel input' : '.panel [aria-current="page"]';
-      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+      this.renderRoot.querySelector<HTMLElement>(PANEL_FOCUS[panel])?.focus();
     });
   }
 
@@ -713,6 +789,9 @@ export class EpaperViewer extends LitElement {
         </div>
         ${this.#panel()}
       </div>
+      ${this.offlineCatalog
+        ? html`<p class="offline-note" role="status">You are offline: only the editions saved on this device can be opened.</p>`
+        : nothing}
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <epaper-reader-panel
         .article=${this.#article()}
@@ -757,7 +836,8 @@ export class EpaperViewer extends LitElement {
           <span class="title">${m?.publication.name ?? ''}</span>
           <select part="edition-picker" aria-label="Edition" ?disabled=${!this.catalog} @change=${(e: Event) => this.#pickDate((e.target as HTMLSelectElement).value)}>
             ${(this.catalog?.editions ?? []).map(
-              (entry) => html`<option value=${entry.date} ?selected=${entry.date === (m?.date ?? this.date)}>${this.#dateLabel(entry.date)}</option>`,
+              (entry) =>
+                html`<option value=${entry.date} ?selected=${entry.date === (m?.date ?? this.date)}>${this.#dateLabel(entry.date)}${this.#offline.saved.has(entry.date) ? ' (saved)' : ''}</option>`,
             )}
           </select>
         </div>
@@ -795,6 +875,9 @@ export class EpaperViewer extends LitElement {
           </button>
           <button type="button" data-panel="search" aria-label="Search this edition" aria-expanded=${this.panel === PANELS.search ? 'true' : 'false'} ?disabled=${disabled} @click=${() => this.#togglePanel(PANELS.search)}>
             ${icons.search}
+          </button>
+          <button type="button" data-panel="library" aria-label="Saved editions" aria-expanded=${this.panel === PANELS.library ? 'true' : 'false'} ?disabled=${!this.catalog} @click=${() => this.#togglePanel(PANELS.library)}>
+            ${icons.saved}
           </button>
         </div>
       </div>
@@ -952,17 +1035,28 @@ export class EpaperViewer extends LitElement {
   }
 
   #panel(): TemplateResult | typeof nothing {
-    if (this.panel === PANELS.none || !this.manifest) return nothing;
-    const label = this.panel === PANELS.pages ? 'All pages' : 'Search';
+    if (this.panel === PANELS.none || (!this.manifest && this.panel !== PANELS.library)) return nothing;
+    const label = PANEL_LABELS[this.panel];
     return html`
       <aside class="panel" part="panel" aria-label=${label}>
         <div class="panel-head">
           <h2>${label}</h2>
           <button type="button" aria-label=${`Close ${label.toLowerCase()}`} @click=${this.#closePanel}>${icons.close}</button>
         </div>
-        ${this.panel === PANELS.pages ? this.#thumbnails() : this.#searchPanel()}
+        ${this.panel === PANELS.pages ? this.#thumbnails() : this.panel === PANELS.library ? this.#libraryPanel() : this.#searchPanel()}
       </aside>
     `;
+  }
+
+  #libraryPanel(): TemplateResult {
+    const date = this.manifest?.date;
+    return libraryPanel({
+      offline: this.#offline,
+      catalogUrl: this.#catalogUrl,
+      current: this.offlineCatalog ? undefined : this.catalog?.editions.find((e) => e.date === date),
+      dateLabel: (d) => this.#dateLabel(d),
+      open: (d) => this.#pickDate(d),
+    });
   }
 
   #thumbnails(): TemplateResult {

@@ -9,8 +9,12 @@ import type { IsoDate } from '../manifest/types.js';
 export const ERROR_SCOPES = ['catalog', 'edition', 'page'] as const;
 export type ErrorScope = (typeof ERROR_SCOPES)[number];
 
-/** What went wrong: no answer, a 404, another HTTP status, unreadable JSON or a manifest of the wrong shape, or a PDF pdf.js cannot read. */
-export const ERROR_CODES = ['network', 'not-found', 'http', 'malformed', 'pdf'] as const;
+/**
+ * What went wrong: no answer, a 404, another HTTP status, unreadable JSON or a
+ * manifest of the wrong shape, a PDF pdf.js cannot read, or no network and no
+ * saved copy (`offline`).
+ */
+export const ERROR_CODES = ['network', 'not-found', 'http', 'malformed', 'pdf', 'offline'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface EditionLoadDetail {

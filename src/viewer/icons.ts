@@ -15,5 +15,6 @@ export const icons = {
   fitPage: icon(svg`<rect x="6" y="3" width="12" height="18" rx="1"/><path d="M9 8h6M9 12h6M9 16h4"/>`),
   pages: icon(svg`<rect x="3" y="3" width="7" height="9" rx="1"/><rect x="14" y="3" width="7" height="9" rx="1"/><rect x="3" y="15" width="7" height="6" rx="1"/><rect x="14" y="15" width="7" height="6" rx="1"/>`),
   search: icon(svg`<circle cx="10.5" cy="10.5" r="6.5"/><path d="M15.5 15.5L21 21"/>`),
+  saved: icon(svg`<path d="M12 4v11M7 10l5 5 5-5M5 20h14"/>`),
   close: icon(svg`<path d="M6 6l12 12M18 6L6 18"/>`),
 };

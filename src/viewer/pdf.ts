@@ -48,6 +48,8 @@ interface OpenDocument {
   close(): void;
 }
 
+export type PdfReader = (url: string, page: number, signal?: AbortSignal) => Promise<Uint8Array>;
+
 /** The documents kept open beyond those the render plan keeps: flipping back a few pages needs no new fetch or parse. */
 const SPARE_DOCUMENTS = 4;
 
@@ -58,10 +60,13 @@ const SPARE_DOCUMENTS = 4;
 export class PdfPages {
   readonly #open = new Map<number, OpenDocument>();
   readonly #urlOf: (page: number) => string;
+  readonly #read: PdfReader;
   readonly #abort = new AbortController();
 
-  constructor(urlOf: (page: number) => string) {
+  /** `read` fetches a page's bytes: from the network by default, from the saved copy for a saved edition. */
+  constructor(urlOf: (page: number) => string, read: PdfReader = loadPdfBytes) {
     this.#urlOf = urlOf;
+    this.#read = read;
   }
 
   /** Page 1 of page `page`'s PDF. */
@@ -74,7 +79,7 @@ export class PdfPages {
       return open.page;
     }
     const url = this.#urlOf(page);
-    const bytes = loadPdfBytes(url, page, this.#abort.signal);
+    const bytes = this.#read(url, page, this.#abort.signal);
     const task: Promise<PDFDocumentLoadingTask> = Promise.all([pdfjs(), worker(), bytes]).then(([lib, pdfWorker, data]) =>
       // No `isEvalSupported`: pdf.js 6 removed the option along with every eval. No WebAssembly either,
       // so the strict CSP needs no 'wasm-unsafe-eval' (only JPEG 2000 and JBIG2 images need it).

@@ -3,6 +3,8 @@
  * deep links are on, and keys pressed before anything has focus go to the
  * viewer, so ←/→ turn pages from the start.
  */
+import { html, render } from 'lit';
+import { registerSW } from 'virtual:pwa-register';
 import './index.js';
 // The paper's own typefaces for the reader panel's text (fetched only when it opens).
 import '@fontsource/old-standard-tt/latin-400.css';
@@ -22,4 +24,36 @@ if (viewer) {
     document.title = `${e.detail.publication}, ${e.detail.title} · e-paper`;
     if (heading) heading.textContent = `${e.detail.publication} e-paper, ${e.detail.title}`;
   });
+}
+
+/**
+ * After one visit the site opens with no network. A new version waits for the reader's word, so a page
+ * being read never changes under them.
+ */
+function registerServiceWorker(): void {
+  const updateApp = registerSW({
+    immediate: true,
+    onNeedRefresh() {
+      const bar = document.createElement('div');
+      bar.className = 'update-bar';
+      bar.setAttribute('role', 'status');
+      document.body.append(bar);
+      render(html`A new version of the e-paper is ready. <button type="button" @click=${() => void updateApp(true)}>Update now</button>`, bar);
+    },
+  });
+}
+
+// Precaching downloads the whole app (about 2 MB): only once the first page is sharp (or the viewer
+// gave up), so it never competes with the first page for the connection.
+if (viewer) {
+  let registered = false;
+  const once = (e: Event) => {
+    if (registered || (e.type === 'epaper-page-render' && !(e as CustomEvent<{ sharp: boolean }>).detail.sharp)) return;
+    registered = true;
+    registerServiceWorker();
+  };
+  viewer.addEventListener('epaper-page-render', once);
+  viewer.addEventListener('epaper-error', once);
+} else {
+  registerServiceWorker();
 }

@@ -48,6 +48,14 @@ test.describe('axe-core finds no violations', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  test('with the saved editions panel, one edition saved', async ({ page }) => {
+    await open(page);
+    await viewer(page).getByRole('button', { name: 'Saved editions', exact: true }).click();
+    await viewer(page).getByRole('button', { name: /^Save .* for offline$/ }).click();
+    await expect(viewer(page).locator('.saved li')).toHaveCount(1);
+    expect(await violations(page)).toEqual([]);
+  });
+
   test('on a phone', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
     const page = await context.newPage();

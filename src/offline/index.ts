@@ -1,0 +1,8 @@
+/**
+ * The offline cache: editions saved into IndexedDB for reading with no
+ * network. See `saveEdition` for the guarantees a save gives.
+ */
+export { saveEdition, type SaveOptions, type SaveProgress } from './save.js';
+export { deleteAll, deleteEdition, evictOldest, loadSavedFile, savedEdition, savedEditions, setPinned, usedBytes, verifySaved } from './library.js';
+export { OfflineError, type OfflineErrorCode } from './errors.js';
+export { defaultStore, type SavedEdition, type UseStore } from './store.js';
