@@ -63,9 +63,10 @@ import { emit } from './events.js';
 import { GestureController } from './gestures.js';
 import { type Route, formatHash, parseHash } from './hash-route.js';
 import { icons } from './icons.js';
-import { EditionLoadError, asLoadError, loadCatalog, loadManifest, resolveUrl } from './loader.js';
+import { EditionLoadError, type RequestPolicy, asLoadError, loadCatalog, loadManifest, loadPdfBytes, resolveUrl } from './loader.js';
 import { libraryPanel } from './library-panel.js';
 import { savedEdition, savedEditions, type SavedEdition } from '../offline/index.js';
+import { PageViewTimer } from './page-views.js';
 import { OfflineController } from './offline-controller.js';
 import { type OpenedSaved, openSaved, savedPages } from './saved-source.js';
 import { checkManifest } from './validate.js';
@@ -74,7 +75,8 @@ import { readingOrder } from './reading-order.js';
 import { type PageView, type Rect, planRenders } from './render-plan.js';
 import { RenderQueue } from './render-queue.js';
 import './reader-panel.js';
-import { type Hit, type SearchIndex, buildIndex, search } from './search.js';
+import { type EditionHit, type Hit, type SearchIndex, buildIndex, search } from './search.js';
+import { hitButton, hitCount } from './search-hits.js';
 import { Thumbnails } from './thumbnails.js';
 import { type View, clampPage, nextPage, previousPage, showsSpreads, spreadOf } from './spreads.js';
 import { type Point, type Size, type Zoom, clampScale, contentOffset, fitScale, resolveScale, scrollForZoom, stepScale, zoomPercent } from './zoom.js';
@@ -111,6 +113,18 @@ export class EpaperViewer extends LitElement {
   @property({ reflect: true }) view: View = 'auto';
   /** Keep the URL fragment in step with the page and story shown. */
   @property({ type: Boolean, attribute: 'deep-links' }) deepLinks = false;
+  /**
+   * Whether requests for the catalog, manifests and PDFs carry cookies:
+   * `same-origin` (the default), `include` (also to an edition server on
+   * another origin, which must allow it with CORS), or `omit`.
+   */
+  @property() credentials: RequestCredentials = 'same-origin';
+  /**
+   * Extra headers for those requests, e.g. `{ Authorization: 'Bearer …' }`.
+   * An image element cannot send headers, so with any set, pages are drawn by
+   * pdf.js without the preview images.
+   */
+  @property({ attribute: false }) requestHeaders: Readonly<Record<string, string>> = {};
 
   @state() private catalog: Catalog | undefined;
   @state() private manifest: EditionManifest | undefined;
@@ -119,7 +133,7 @@ export class EpaperViewer extends LitElement {
   @state() private pageErrors: ReadonlyMap<number, EditionLoadError> = new Map();
   @state() private zoom: Zoom = { fit: 'page' };
   @state() private stageSize: Size = { width: 0, height: 0 };
-  @state() private openArticle: string | null = null;
+  @state() private storyOpen: string | null = null;
   @state() private highlighted: string | null = null;
   @state() private panel: Panel = PANELS.none;
   @state() private query = '';
@@ -132,7 +146,10 @@ export class EpaperViewer extends LitElement {
 
   @query('.stage') private stage!: HTMLElement;
 
-  readonly #offline = new OfflineController(this);
+  readonly #offline = new OfflineController(this, () => this.#requests());
+  readonly #views = new PageViewTimer((key) => this.#onPageView(key));
+  #visibility: IntersectionObserver | undefined;
+  #inViewport = true;
   /** The saved copy the open edition was read from, if any. */
   #savedCopy: OpenedSaved | undefined;
 
@@ -149,6 +166,8 @@ export class EpaperViewer extends LitElement {
   #pendingScroll: Point | undefined;
   #pendingRoute: Route | null = null;
   #pendingFocus: string | undefined;
+  /** A hit from the saved editions' search, to highlight once its edition has loaded. */
+  #pendingHit: EditionHit | undefined;
   #turn: 'next' | 'previous' | undefined;
   #shownKey = '';
   /** Per page on screen: `false` once its preview is painted, `true` once pdf.js's rendering is. */
@@ -175,6 +194,12 @@ export class EpaperViewer extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#visibility = new IntersectionObserver(([entry]) => {
+      this.#inViewport = entry!.isIntersecting;
+      this.#onVisibility();
+    });
+    this.#visibility.observe(this);
     // Moved in the document: disconnecting closed the edition; open it again where the reader was.
     if (this.hasUpdated) {
       this.#observeStage();
@@ -189,6 +214,9 @@ export class EpaperViewer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#visibility?.disconnect();
+    this.#views.dispose();
     window.removeEventListener('popstate', this.#onHistory);
     window.removeEventListener('hashchange', this.#onHistory);
     this.#resize?.disconnect();
@@ -220,6 +248,67 @@ export class EpaperViewer extends LitElement {
     if (p) this.#goTo(p);
   }
 
+  /**
+   * Shows page `page`: its number (1-based) or its printed label, such as
+   * `A3`. Called before the edition has loaded, the edition opens there.
+   * Returns `false` when the open edition has no such page.
+   */
+  goToPage(page: number | string): boolean {
+    if (!this.manifest) {
+      const n = Number(page);
+      if (!Number.isInteger(n) || n < 1) return false;
+      this.#pendingRoute = { kind: 'page', date: this.date, page: n };
+      return true;
+    }
+    const target = this.#pageNumber(page);
+    if (!target) return false;
+    this.#goTo(target, { event: false });
+    return true;
+  }
+
+  /**
+   * Opens the story `id` (an article id of the manifest) in the reader panel
+   * and turns to its first page. Called before the edition has loaded, the
+   * edition opens with it. Returns `false` when the open edition has no such
+   * story.
+   */
+  openArticle(id: string): boolean {
+    if (!this.manifest) {
+      this.#pendingRoute = { kind: 'article', date: this.date, article: id };
+      return true;
+    }
+    const article = this.manifest.articles.find((a) => a.id === id);
+    if (!article) return false;
+    const page = article.placements[0]?.page;
+    if (page && !this.#spread().includes(page)) this.#goTo(page, { history: false, event: false });
+    this.#openStory(id, { event: false });
+    return true;
+  }
+
+  /**
+   * Saves the edition of `date` (by default the one shown) on this device for
+   * offline reading, as the "Saved editions" panel does. Resolves when it is
+   * saved and verified; rejects with an `OfflineError` (`network`,
+   * `integrity`, `quota` or `storage`) whose message a reader can act on.
+   */
+  async save(date: string = this.manifest?.date ?? this.date): Promise<void> {
+    if (!this.catalog) throw new Error('The list of editions has not loaded yet: wait for epaper-edition-load.');
+    const entry = this.catalog.editions.find((e) => e.date === (date || newest(this.catalog!)));
+    if (!entry) throw new Error(`There is no edition for ${date}.`);
+    if (this.offlineCatalog) return;
+    const saved = await this.#offline.save(this.#catalogUrl, entry);
+    if (!saved) throw this.#offline.error ?? new Error(`The edition of ${entry.date} could not be saved.`);
+  }
+
+  /**
+   * Removes every edition saved on this device and stops saves in progress:
+   * for signing out. The edition on screen stays open until the reader
+   * leaves it.
+   */
+  async clearSaved(): Promise<void> {
+    await this.#offline.clear();
+  }
+
   // ——— Loading ———
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -238,7 +327,7 @@ export class EpaperViewer extends LitElement {
     this.status = STATUS.loading;
     this.#catalogUrl = new URL(this.src, document.baseURI).href;
     try {
-      this.catalog = await loadCatalog(this.#catalogUrl, abort.signal);
+      this.catalog = await loadCatalog(this.#catalogUrl, abort.signal, this.#requests());
       this.offlineCatalog = false;
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -279,7 +368,7 @@ export class EpaperViewer extends LitElement {
     let opened: OpenedSaved | undefined;
     try {
       opened = saved && (await openSaved(saved));
-      manifest = opened ? checkManifest(opened.manifest) : await loadManifest(this.#manifestUrl, abort.signal);
+      manifest = opened ? checkManifest(opened.manifest) : withoutPreviews(await loadManifest(this.#manifestUrl, abort.signal, this.#requests()), this.#previewsUsable());
     } catch (error) {
       opened?.close();
       if (!abort.signal.aborted) this.#fail(this.#offlineAware(asLoadError(error, 'edition', this.#manifestUrl), date));
@@ -294,7 +383,9 @@ export class EpaperViewer extends LitElement {
     this.#savedCopy = opened;
     const manifestUrl = this.#manifestUrl;
     const urlOf = (page: number) => resolveUrl(manifest.pages[page - 1]!.pdf.url, manifestUrl);
-    this.#pdf = saved ? new PdfPages(urlOf, savedPages(saved, () => void this.#offline.refresh())) : new PdfPages(urlOf);
+    const requests = this.#requests();
+    const fromNetwork = (url: string, page: number, signal?: AbortSignal) => loadPdfBytes(url, page, signal, requests);
+    this.#pdf = new PdfPages(urlOf, saved ? savedPages(saved, () => void this.#offline.refresh(), fromNetwork) : fromNetwork);
     const pdf = this.#pdf;
     this.#queue = new RenderQueue({
       getPage: (page) => pdf.get(page),
@@ -316,7 +407,13 @@ export class EpaperViewer extends LitElement {
     if (route?.kind === 'article' && manifest.articles.some((a) => a.id === route.article)) {
       const article = manifest.articles.find((a) => a.id === route.article)!;
       this.page = article.placements[0]?.page ?? 1;
-      this.openArticle = article.id;
+      this.storyOpen = article.id;
+    }
+    const hit = this.#pendingHit;
+    this.#pendingHit = undefined;
+    if (hit?.date === manifest.date && manifest.articles.some((a) => a.id === hit.id)) {
+      this.highlighted = hit.id;
+      this.#pendingFocus = hit.id;
     }
     this.zoom = { fit: 'page' };
     this.#previewFirst = !switching && this.#spread().every((n) => manifest.pages[n - 1]?.preview);
@@ -376,7 +473,7 @@ export class EpaperViewer extends LitElement {
     this.pageErrors = new Map();
     this.#painted.clear();
     this.#shownKey = '';
-    this.openArticle = null;
+    this.storyOpen = null;
     this.highlighted = null;
     this.query = '';
   }
@@ -444,7 +541,8 @@ export class EpaperViewer extends LitElement {
 
   // ——— Navigation ———
 
-  #goTo(page: number, options: { history?: boolean } = {}): void {
+  /** Options of a move: `history: false` leaves the URL fragment alone; `event: false` is the host's doing, not the reader's. */
+  #goTo(page: number, options: { history?: boolean; event?: boolean } = {}): void {
     if (!this.manifest) return;
     const target = clampPage(page, this.#count());
     const previous = this.#page();
@@ -453,21 +551,21 @@ export class EpaperViewer extends LitElement {
     this.page = target;
     if (!('fit' in this.zoom)) this.#pendingScroll = { x: 0, y: 0 };
     this.announcement = `Page ${this.#pageData(target).label}, ${target} of ${this.#count()}`;
-    emit(this, 'epaper-page-change', { page: target, previousPage: previous, date: this.manifest.date });
+    if (options.event !== false) emit(this, 'epaper-page-change', { page: target, previousPage: previous, date: this.manifest.date });
     if (options.history !== false) this.#pushRoute({ kind: 'page', date: this.manifest.date, page: target });
   }
 
-  #openStory(id: string, options: { history?: boolean } = {}): void {
+  #openStory(id: string, options: { history?: boolean; event?: boolean } = {}): void {
     const article = this.manifest?.articles.find((a) => a.id === id);
     if (!article || !this.manifest) return;
-    this.openArticle = id;
-    emit(this, 'epaper-article-open', { id, headline: article.headline, date: this.manifest.date });
+    this.storyOpen = id;
+    if (options.event !== false) emit(this, 'epaper-article-open', { id, headline: article.headline, date: this.manifest.date });
     if (options.history !== false) this.#pushRoute({ kind: 'article', date: this.manifest.date, article: id });
   }
 
   #closeStory(): void {
-    if (!this.openArticle || !this.manifest) return;
-    this.openArticle = null;
+    if (!this.storyOpen || !this.manifest) return;
+    this.storyOpen = null;
     this.#replaceRoute({ kind: 'page', date: this.manifest.date, page: this.#page() });
   }
 
@@ -512,7 +610,7 @@ export class EpaperViewer extends LitElement {
       return;
     }
     if (route.kind === 'article') {
-      if (route.article !== this.openArticle) {
+      if (route.article !== this.storyOpen) {
         const article = this.manifest.articles.find((a) => a.id === route.article);
         const page = article?.placements[0]?.page;
         if (page && !this.#spread().includes(page)) this.#goTo(page, { history: false });
@@ -520,7 +618,7 @@ export class EpaperViewer extends LitElement {
       }
       return;
     }
-    this.openArticle = null;
+    this.storyOpen = null;
     this.#goTo(route.kind === 'page' ? route.page : 1, { history: false });
   };
 
@@ -659,6 +757,19 @@ export class EpaperViewer extends LitElement {
     this.#pendingFocus = hit.id;
   }
 
+  /** A hit from the saved editions' search: its edition at its page, the story highlighted. */
+  #openHit(hit: EditionHit): void {
+    if (hit.date === this.manifest?.date) {
+      this.#chooseHit(hit);
+      return;
+    }
+    this.panel = PANELS.none;
+    this.#pendingHit = hit;
+    this.#pendingRoute = { kind: 'page', date: hit.date, page: hit.page };
+    this.#pushRoute(this.#pendingRoute);
+    this.date = hit.date;
+  }
+
   // ——— Rendering pages ———
 
   protected override firstUpdated(): void {
@@ -686,13 +797,17 @@ export class EpaperViewer extends LitElement {
       this.#pendingFocus = undefined;
       this.renderRoot.querySelector<HTMLElement>(`.hotspot[data-article="${CSS.escape(id)}"]`)?.focus();
     }
-    if (this.status !== STATUS.ready || this.stageSize.width === 0) return;
+    if (this.status !== STATUS.ready || this.stageSize.width === 0) {
+      this.#trackViews();
+      return;
+    }
     const key = `${this.manifest!.date}:${this.#spread().join('-')}`;
     if (key !== this.#shownKey) {
       this.#shownKey = key;
       this.#painted.clear();
     }
     this.#reportSharp();
+    this.#trackViews();
     this.#schedulePlan();
   }
 
@@ -758,6 +873,7 @@ export class EpaperViewer extends LitElement {
         if (!this.#spread().includes(page) || this.#painted.has(page)) return;
         this.#painted.set(page, false);
         emit(this, 'epaper-page-render', { page, sharp: false });
+        this.#trackViews();
         if (this.#previewFirst && this.#spread().every((n) => this.#painted.has(n))) this.#startPdf();
       });
   }
@@ -807,18 +923,18 @@ export class EpaperViewer extends LitElement {
   }
 
   #article(): Article | null {
-    return this.manifest?.articles.find((a) => a.id === this.openArticle) ?? null;
+    return this.manifest?.articles.find((a) => a.id === this.storyOpen) ?? null;
   }
 
   /** The open story's position in reading order, or -1. */
   #articleIndex(): number {
-    return this.#stories.findIndex((a) => a.id === this.openArticle);
+    return this.#stories.findIndex((a) => a.id === this.storyOpen);
   }
 
   #articleLink(): string {
-    if (!this.deepLinks || !this.manifest || !this.openArticle) return '';
+    if (!this.deepLinks || !this.manifest || !this.storyOpen) return '';
     const url = new URL(location.href);
-    url.hash = formatHash({ kind: 'article', date: this.manifest.date, article: this.openArticle });
+    url.hash = formatHash({ kind: 'article', date: this.manifest.date, article: this.storyOpen });
     return url.href;
   }
 
@@ -903,12 +1019,47 @@ export class EpaperViewer extends LitElement {
 
   #onPageBox(e: Event): void {
     const input = e.target as HTMLInputElement;
-    const text = input.value.trim();
-    const pages = this.manifest?.pages ?? [];
-    const byLabel = pages.find((p) => p.label.toLowerCase() === text.toLowerCase());
-    const n = byLabel?.number ?? Number.parseInt(text, 10);
-    if (Number.isFinite(n) && n >= 1 && n <= pages.length) this.#goTo(n);
+    const n = this.#pageNumber(input.value);
+    if (n) this.#goTo(n);
     input.value = String(this.#page());
+  }
+
+  /** The number of the page named `page` (a number, or a printed label such as `A3`), if the edition has it. */
+  #pageNumber(page: number | string): number | undefined {
+    const pages = this.manifest?.pages ?? [];
+    const text = String(page).trim();
+    const byLabel = pages.find((p) => p.label.toLowerCase() === text.toLowerCase());
+    const n = byLabel?.number ?? Number(text);
+    return Number.isInteger(n) && n >= 1 && n <= pages.length ? n : undefined;
+  }
+
+  // ——— Requests and analytics ———
+
+  #requests(): RequestPolicy {
+    return { credentials: this.credentials, headers: this.requestHeaders };
+  }
+
+  /** An `<img>` cannot send request headers: with headers required, previews would be refused. */
+  #previewsUsable(): boolean {
+    return Object.keys(this.requestHeaders).length === 0;
+  }
+
+  #onVisibility = (): void => {
+    this.#views.setVisible(this.#inViewport && document.visibilityState === 'visible');
+  };
+
+  /** Tells the page-view timer which pages are on screen: painted, and not covered by the reader panel. */
+  #trackViews(): void {
+    const m = this.manifest;
+    const shown = m && this.status === STATUS.ready && !this.storyOpen ? this.#spread().filter((n) => this.#painted.has(n)) : [];
+    this.#views.show(shown.map((n) => `${m!.date}:${n}`));
+  }
+
+  #onPageView(key: string): void {
+    const [date, n] = key.split(':');
+    const page = this.manifest?.date === date ? this.manifest.pages[Number(n) - 1] : undefined;
+    const section = this.manifest?.sections.find((s) => s.id === page?.section);
+    if (page) emit(this, 'epaper-page-view', { date: date!, page: page.number, label: page.label, section: page.section, sectionTitle: section?.title ?? page.section });
   }
 
   #stageContent(): TemplateResult | typeof nothing {
@@ -1056,6 +1207,7 @@ export class EpaperViewer extends LitElement {
       current: this.offlineCatalog ? undefined : this.catalog?.editions.find((e) => e.date === date),
       dateLabel: (d) => this.#dateLabel(d),
       open: (d) => this.#pickDate(d),
+      openHit: (hit) => this.#openHit(hit),
     });
   }
 
@@ -1097,22 +1249,17 @@ export class EpaperViewer extends LitElement {
       }}>
         <input type="search" aria-label="Search words" placeholder="Search this edition" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
       </form>
-      <p class="hit-count" role="status">${this.query.trim() ? `${hits.length} ${hits.length === 1 ? 'story' : 'stories'} found` : ''}</p>
+      <p class="hit-count" role="status">${hitCount(this.query, hits)}</p>
       <ul class="hits">
-        ${hits.map(
-          (hit) => html`<li>
-            <button type="button" @click=${() => this.#chooseHit(hit)}>
-              <span class="hit-page">Page ${pages[hit.page - 1]?.label ?? hit.page}</span>
-              <span class="hit-headline">${hit.headline}</span>
-              ${hit.snippet.length
-                ? html`<span class="hit-snippet">${hit.clippedStart ? '…' : ''}${hit.snippet.map((s) => (s.match ? html`<mark>${s.text}</mark>` : s.text))}${hit.clippedEnd ? '…' : ''}</span>`
-                : nothing}
-            </button>
-          </li>`,
-        )}
+        ${hits.map((hit) => html`<li>${hitButton(hit, `Page ${pages[hit.page - 1]?.label ?? hit.page}`, () => this.#chooseHit(hit))}</li>`)}
       </ul>
     `;
   }
+}
+
+/** `manifest` without its preview images, when they cannot be used. */
+function withoutPreviews(manifest: EditionManifest, usable: boolean): EditionManifest {
+  return usable ? manifest : { ...manifest, pages: manifest.pages.map(({ preview: _, ...page }) => page) };
 }
 
 function newest(catalog: Catalog): string {

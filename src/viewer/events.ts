@@ -10,11 +10,12 @@ export const ERROR_SCOPES = ['catalog', 'edition', 'page'] as const;
 export type ErrorScope = (typeof ERROR_SCOPES)[number];
 
 /**
- * What went wrong: no answer, a 404, another HTTP status, unreadable JSON or a
- * manifest of the wrong shape, a PDF pdf.js cannot read, or no network and no
- * saved copy (`offline`).
+ * What went wrong: no answer, a 404, a 401 or 403 (`unauthorized`: the
+ * reader is not signed in as a subscriber), another HTTP status, unreadable
+ * JSON or a manifest of the wrong shape, a PDF pdf.js cannot read, or no
+ * network and no saved copy (`offline`).
  */
-export const ERROR_CODES = ['network', 'not-found', 'http', 'malformed', 'pdf', 'offline'] as const;
+export const ERROR_CODES = ['network', 'not-found', 'unauthorized', 'http', 'malformed', 'pdf', 'offline'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface EditionLoadDetail {
@@ -39,6 +40,18 @@ export interface ArticleOpenDetail {
   readonly date: IsoDate;
 }
 
+export interface PageViewDetail {
+  readonly date: IsoDate;
+  /** 1-based page number. */
+  readonly page: number;
+  /** The printed label, e.g. `A3`. */
+  readonly label: string;
+  /** The id of the section the page belongs to, e.g. `city`. */
+  readonly section: string;
+  /** The section's name as printed, e.g. `City`. */
+  readonly sectionTitle: string;
+}
+
 export interface PageRenderDetail {
   readonly page: number;
   /** `false` for the preview image painted while pdf.js starts, `true` for pdf.js's rendering. */
@@ -60,6 +73,7 @@ export interface EpaperEventMap {
   'epaper-page-change': CustomEvent<PageChangeDetail>;
   'epaper-article-open': CustomEvent<ArticleOpenDetail>;
   'epaper-page-render': CustomEvent<PageRenderDetail>;
+  'epaper-page-view': CustomEvent<PageViewDetail>;
   'epaper-error': CustomEvent<ErrorDetail>;
 }
 

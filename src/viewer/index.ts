@@ -12,5 +12,6 @@ export type {
   ErrorScope,
   PageChangeDetail,
   PageRenderDetail,
+  PageViewDetail,
 } from './events.js';
 export type { View } from './spreads.js';

@@ -35,13 +35,29 @@ export function resolveUrl(url: string, base: string): string {
   return new URL(url, new URL(base, document.baseURI)).href;
 }
 
-async function request(url: string, scope: ErrorScope, signal?: AbortSignal, page?: number): Promise<Response> {
+/**
+ * How requests for edition files are made: whether they carry cookies and
+ * which extra headers they send, so that a paywalled server can authorise a
+ * subscriber (`credentials` and `requestHeaders` on the element).
+ */
+export interface RequestPolicy {
+  readonly credentials?: RequestCredentials;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The browser's default for `fetch`: cookies to the page's own origin only. */
+export const DEFAULT_REQUESTS: RequestPolicy = { credentials: 'same-origin' };
+
+async function request(url: string, scope: ErrorScope, policy: RequestPolicy, signal?: AbortSignal, page?: number): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin' });
+    response = await fetch(url, { signal, credentials: policy.credentials ?? 'same-origin', headers: policy.headers });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new EditionLoadError(scope, 'network', url, `${describe(scope, page)} could not be loaded: the server did not answer. Check the connection and try again.`, page);
+  }
+  if (response.status === 401 || response.status === 403) {
+    throw new EditionLoadError(scope, 'unauthorized', url, `${describe(scope, page)} is for subscribers: the server refused it (${response.status}). Sign in and try again.`, page);
   }
   if (response.status === 404 || response.status === 410) {
     throw new EditionLoadError(scope, 'not-found', url, `${describe(scope, page)} was not found on the server (${response.status}).`, page);
@@ -52,8 +68,8 @@ async function request(url: string, scope: ErrorScope, signal?: AbortSignal, pag
   return response;
 }
 
-async function json(url: string, scope: ErrorScope, signal?: AbortSignal): Promise<unknown> {
-  const response = await request(url, scope, signal);
+async function json(url: string, scope: ErrorScope, policy: RequestPolicy, signal?: AbortSignal): Promise<unknown> {
+  const response = await request(url, scope, policy, signal);
   const text = await response.text();
   try {
     return JSON.parse(text);
@@ -72,20 +88,20 @@ function checked<T>(scope: ErrorScope, url: string, check: () => T): T {
 }
 
 /** Fetches and checks the catalog at `url`. */
-export async function loadCatalog(url: string, signal?: AbortSignal): Promise<Catalog> {
-  const value = await json(url, 'catalog', signal);
+export async function loadCatalog(url: string, signal?: AbortSignal, policy = DEFAULT_REQUESTS): Promise<Catalog> {
+  const value = await json(url, 'catalog', policy, signal);
   return checked('catalog', url, () => checkCatalog(value));
 }
 
 /** Fetches and checks the edition manifest at `url`. */
-export async function loadManifest(url: string, signal?: AbortSignal): Promise<EditionManifest> {
-  const value = await json(url, 'edition', signal);
+export async function loadManifest(url: string, signal?: AbortSignal, policy = DEFAULT_REQUESTS): Promise<EditionManifest> {
+  const value = await json(url, 'edition', policy, signal);
   return checked('edition', url, () => checkManifest(value));
 }
 
 /** Fetches the bytes of page `page`'s PDF; the PDF is checked when pdf.js opens it. */
-export async function loadPdfBytes(url: string, page: number, signal?: AbortSignal): Promise<Uint8Array> {
-  const response = await request(url, 'page', signal, page);
+export async function loadPdfBytes(url: string, page: number, signal?: AbortSignal, policy = DEFAULT_REQUESTS): Promise<Uint8Array> {
+  const response = await request(url, 'page', policy, signal, page);
   return new Uint8Array(await response.arrayBuffer());
 }
 

@@ -5,7 +5,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CatalogEntry, IsoDate } from '../manifest/types.js';
-import { OfflineError, type SaveProgress, type SavedEdition, deleteEdition, evictOldest, saveEdition, savedEditions, setPinned } from '../offline/index.js';
+import { OfflineError, type SaveOptions, type SaveProgress, type SavedEdition, deleteAll, deleteEdition, evictOldest, saveEdition, savedEditions, setPinned } from '../offline/index.js';
+import { type EditionHit, type LibraryIndex, buildLibraryIndex, searchLibrary } from './search.js';
 
 /** Reader settings, kept in `localStorage` (small, synchronous, per origin). */
 export interface OfflineSettings {
@@ -34,12 +35,19 @@ export class OfflineController implements ReactiveController {
   error: OfflineError | undefined;
   storage: StorageInfo = { persisted: false };
   settings: OfflineSettings = readSettings();
+  /** What the reader searches the saved editions for. */
+  query = '';
 
   readonly #host: ReactiveControllerHost;
-  readonly #saves = new Map<IsoDate, Promise<SavedEdition | undefined>>();
+  /** The saved editions' articles, prepared for search; built on the first search after `saved` changes. */
+  #index: { readonly of: ReadonlyMap<IsoDate, SavedEdition>; readonly index: LibraryIndex } | undefined;
+  readonly #requests: () => SaveOptions['request'];
+  readonly #saves = new Map<IsoDate, { readonly done: Promise<SavedEdition | undefined>; readonly abort: AbortController }>();
 
-  constructor(host: ReactiveControllerHost) {
+  /** `requests` gives the cookies and headers the host wants on every download. */
+  constructor(host: ReactiveControllerHost, requests: () => SaveOptions['request'] = () => undefined) {
     this.#host = host;
+    this.#requests = requests;
     host.addController(this);
   }
 
@@ -54,23 +62,42 @@ export class OfflineController implements ReactiveController {
     const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
     const [estimate, persisted] = await Promise.all([storage?.estimate?.().catch(() => undefined), storage?.persisted?.().catch(() => false)]);
     this.storage = { usage: estimate?.usage, quota: estimate?.quota, persisted: persisted ?? false };
+    performance.mark('save-refreshed'); // BENCH-MARK
     this.#host.requestUpdate();
+  }
+
+  /** Sets the words to search the saved editions for. */
+  search(query: string): void {
+    this.query = query;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Stories of the saved editions with every word of `query`, from their saved
+   * manifests (no network): best first, newer editions first among equals.
+   */
+  hits(): EditionHit[] {
+    if (!this.query.trim()) return [];
+    if (this.#index?.of !== this.saved) this.#index = { of: this.saved, index: buildLibraryIndex([...this.saved.values()].map((e) => e.manifest)) };
+    return searchLibrary(this.#index.index, this.query);
   }
 
   /** Saves `entry` of the catalog at `catalogUrl`; a second call for the same date joins the first. */
   save(catalogUrl: string, entry: CatalogEntry): Promise<SavedEdition | undefined> {
     const running = this.#saves.get(entry.date);
-    if (running) return running;
+    if (running) return running.done;
     this.error = undefined;
     this.#setProgress(entry.date, { loaded: 0, total: 0 });
     let done = false;
-    const saving = saveEdition(catalogUrl, entry, { onProgress: (p) => done || this.#setProgress(entry.date, p) })
+    const abort = new AbortController();
+    const saving = saveEdition(catalogUrl, entry, { onProgress: (p) => done || this.#setProgress(entry.date, p), signal: abort.signal, request: this.#requests() })
       .then(
         async (saved) => {
           if (this.settings.keepNewest > 0) await evictOldest(this.settings.keepNewest).catch(() => []);
           return saved;
         },
         (error: unknown) => {
+          if (abort.signal.aborted) return undefined;
           this.error = error instanceof OfflineError ? error : new OfflineError('storage', entry.date, `The edition of ${entry.date} could not be saved.`);
           return undefined;
         },
@@ -81,8 +108,18 @@ export class OfflineController implements ReactiveController {
         this.#setProgress(entry.date, undefined);
         void this.refresh();
       });
-    this.#saves.set(entry.date, saving);
+    this.#saves.set(entry.date, { done: saving, abort });
     return saving;
+  }
+
+  /** Stops every save in progress and deletes every saved edition (signing out). */
+  async clear(): Promise<void> {
+    const running = [...this.#saves.values()];
+    for (const save of running) save.abort.abort();
+    await Promise.all(running.map((save) => save.done));
+    await deleteAll();
+    this.error = undefined;
+    await this.refresh();
   }
 
   async remove(date: IsoDate): Promise<void> {

@@ -6,6 +6,7 @@
 import type { EditionManifest, Page } from '../manifest/types.js';
 import { OfflineError, deleteEdition, loadSavedFile, type SavedEdition } from '../offline/index.js';
 import { EditionLoadError, loadPdfBytes } from './loader.js';
+import type { PdfReader } from './pdf.js';
 
 export interface OpenedSaved {
   /** The manifest with each saved preview image's `url` a `blob:` URL of its stored bytes. */
@@ -21,6 +22,7 @@ export interface OpenedSaved {
  */
 export async function openSaved(saved: SavedEdition): Promise<OpenedSaved> {
   const urls: string[] = [];
+  performance.mark('openSaved-start'); // BENCH-MARK
   const pages = await Promise.all(
     saved.manifest.pages.map(async ({ preview, ...page }): Promise<Page> => {
       const bytes = preview && (await loadSavedFile(saved.date, preview).catch(() => undefined));
@@ -30,6 +32,7 @@ export async function openSaved(saved: SavedEdition): Promise<OpenedSaved> {
       return { ...page, preview: { ...preview, url } };
     }),
   );
+  performance.mark('openSaved-end'); // BENCH-MARK
   return { manifest: { ...saved.manifest, pages }, close: () => urls.forEach((url) => URL.revokeObjectURL(url)) };
 }
 
@@ -38,7 +41,7 @@ export async function openSaved(saved: SavedEdition): Promise<OpenedSaved> {
  * A damaged copy is discarded (`onDamaged` is told) and the page comes from
  * the network when there is one; a page missing from the store likewise.
  */
-export function savedPages(saved: SavedEdition, onDamaged: () => void) {
+export function savedPages(saved: SavedEdition, onDamaged: () => void, fromNetwork: PdfReader = loadPdfBytes): PdfReader {
   return async (url: string, page: number, signal?: AbortSignal): Promise<Uint8Array> => {
     const ref = saved.manifest.pages[page - 1]!.pdf;
     try {
@@ -52,6 +55,6 @@ export function savedPages(saved: SavedEdition, onDamaged: () => void) {
         throw new EditionLoadError('page', 'offline', url, `The saved copy of page ${page} was damaged and has been removed. Connect to the internet to load it again.`, page);
       }
     }
-    return loadPdfBytes(url, page, signal);
+    return fromNetwork(url, page, signal);
   };
 }

@@ -25,7 +25,7 @@ export async function record(page: Page): Promise<void> {
   await page.addInitScript(`
     window.__events = [];
     window.__csp = [];
-    for (const type of ['epaper-edition-load', 'epaper-page-change', 'epaper-article-open', 'epaper-page-render', 'epaper-error']) {
+    for (const type of ['epaper-edition-load', 'epaper-page-change', 'epaper-article-open', 'epaper-page-render', 'epaper-page-view', 'epaper-error']) {
       window.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, composed: e.composed, bubbles: e.bubbles }));
     }
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
