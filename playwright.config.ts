@@ -6,7 +6,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
-const PORT = 4179;
+// Another port lets two runs share a machine.
+const PORT = Number(process.env.EPAPER_TEST_PORT ?? 4179);
 const { executablePath } = findChromium();
 
 export default defineConfig({

@@ -67,6 +67,7 @@ import { EditionLoadError, type RequestPolicy, asLoadError, loadCatalog, loadMan
 import { libraryPanel } from './library-panel.js';
 import { savedEdition, savedEditions, type SavedEdition } from '../offline/index.js';
 import { PageViewTimer } from './page-views.js';
+import { FetchedImages } from './fetched-images.js';
 import { OfflineController } from './offline-controller.js';
 import { type OpenedSaved, openSaved, savedPages } from './saved-source.js';
 import { checkManifest } from './validate.js';
@@ -121,8 +122,8 @@ export class EpaperViewer extends LitElement {
   @property() credentials: RequestCredentials = 'same-origin';
   /**
    * Extra headers for those requests, e.g. `{ Authorization: 'Bearer …' }`.
-   * An image element cannot send headers, so with any set, pages are drawn by
-   * pdf.js without the preview images.
+   * An image element cannot send headers, so with any set, preview images
+   * are fetched and shown through `blob:` URLs.
    */
   @property({ attribute: false }) requestHeaders: Readonly<Record<string, string>> = {};
 
@@ -152,6 +153,8 @@ export class EpaperViewer extends LitElement {
   #inViewport = true;
   /** The saved copy the open edition was read from, if any. */
   #savedCopy: OpenedSaved | undefined;
+  /** Preview images fetched with `requestHeaders`, when the host set any. */
+  #images: FetchedImages | undefined;
 
   #catalogUrl = '';
   #manifestUrl = '';
@@ -368,7 +371,7 @@ export class EpaperViewer extends LitElement {
     let opened: OpenedSaved | undefined;
     try {
       opened = saved && (await openSaved(saved));
-      manifest = opened ? checkManifest(opened.manifest) : withoutPreviews(await loadManifest(this.#manifestUrl, abort.signal, this.#requests()), this.#previewsUsable());
+      manifest = opened ? checkManifest(opened.manifest) : await loadManifest(this.#manifestUrl, abort.signal, this.#requests());
     } catch (error) {
       opened?.close();
       if (!abort.signal.aborted) this.#fail(this.#offlineAware(asLoadError(error, 'edition', this.#manifestUrl), date));
@@ -381,6 +384,7 @@ export class EpaperViewer extends LitElement {
     const switching = this.manifest !== undefined && this.manifest.date !== manifest.date;
     this.#closeEdition();
     this.#savedCopy = opened;
+    if (!opened && Object.keys(this.requestHeaders).length > 0) this.#images = new FetchedImages(this.#requests(), () => this.requestUpdate());
     const manifestUrl = this.#manifestUrl;
     const urlOf = (page: number) => resolveUrl(manifest.pages[page - 1]!.pdf.url, manifestUrl);
     const requests = this.#requests();
@@ -462,6 +466,8 @@ export class EpaperViewer extends LitElement {
   #closeEdition(): void {
     this.#savedCopy?.close();
     this.#savedCopy = undefined;
+    this.#images?.dispose();
+    this.#images = undefined;
     this.#thumbs?.dispose();
     this.#thumbs = undefined;
     this.#queue?.dispose();
@@ -1039,9 +1045,10 @@ export class EpaperViewer extends LitElement {
     return { credentials: this.credentials, headers: this.requestHeaders };
   }
 
-  /** An `<img>` cannot send request headers: with headers required, previews would be refused. */
-  #previewsUsable(): boolean {
-    return Object.keys(this.requestHeaders).length === 0;
+  /** The URL to show a page's preview image from; undefined while it is being fetched with the host's headers. */
+  #previewUrl(preview: NonNullable<Page['preview']>): string | undefined {
+    const url = resolveUrl(preview.url, this.#manifestUrl);
+    return this.#images ? this.#images.url(url) : url;
   }
 
   #onVisibility = (): void => {
@@ -1092,6 +1099,7 @@ export class EpaperViewer extends LitElement {
   #sheet(page: Page, scale: number): TemplateResult {
     const canvases = this.#queue?.canvases(page.number) ?? {};
     const base = canvases.base?.canvas;
+    const previewUrl = page.preview && !base ? this.#previewUrl(page.preview) : undefined;
     const detail = canvases.detail;
     const failure = this.pageErrors.get(page.number);
     const section = this.manifest!.sections.find((s) => s.id === page.section)?.title;
@@ -1113,8 +1121,8 @@ export class EpaperViewer extends LitElement {
         aria-label=${section ? `Page ${page.label}, ${section}` : `Page ${page.label}`}
         style=${styleProps({ width: `${page.width * scale}px`, height: `${page.height * scale}px` })}
       >
-        ${page.preview && !base
-          ? html`<img class="preview" alt="" src=${resolveUrl(page.preview.url, this.#manifestUrl)} fetchpriority="high" @load=${(e: Event) => this.#onPreviewLoad(page.number, e)} @error=${this.#startPdf} />`
+        ${previewUrl && !base
+          ? html`<img class="preview" alt="" src=${previewUrl} fetchpriority="high" @load=${(e: Event) => this.#onPreviewLoad(page.number, e)} @error=${this.#startPdf} />`
           : nothing}
         ${base ?? nothing} ${detail?.canvas ?? nothing}
         <div class="overlay">${this.#hotspots(page)} ${this.#links(page)}</div>
@@ -1227,8 +1235,8 @@ export class EpaperViewer extends LitElement {
                 this.#closePanel();
               }}
             >
-              ${p.preview
-                ? html`<img alt="" loading="lazy" src=${resolveUrl(p.preview.url, this.#manifestUrl)} style=${styleProps({ 'aspect-ratio': `${p.width} / ${p.height}` })} />`
+              ${p.preview && this.#previewUrl(p.preview)
+                ? html`<img alt="" loading="lazy" src=${this.#previewUrl(p.preview)!} style=${styleProps({ 'aspect-ratio': `${p.width} / ${p.height}` })} />`
                 : (this.#thumbs?.canvas(p.number) ?? html`<span class="blank" style=${styleProps({ 'aspect-ratio': `${p.width} / ${p.height}` })}></span>`)}
               <span class="label">${p.label}</span>
             </button>
@@ -1255,11 +1263,6 @@ export class EpaperViewer extends LitElement {
       </ul>
     `;
   }
-}
-
-/** `manifest` without its preview images, when they cannot be used. */
-function withoutPreviews(manifest: EditionManifest, usable: boolean): EditionManifest {
-  return usable ? manifest : { ...manifest, pages: manifest.pages.map(({ preview: _, ...page }) => page) };
 }
 
 function newest(catalog: Catalog): string {

@@ -95,9 +95,20 @@ test.describe('subscriber access', () => {
     const files = seen.filter((r) => /index\.json|edition\.json|\.pdf$|\.webp$/.test(r.url));
     expect(files.filter((r) => r.auth !== 'token-123')).toEqual([]);
     expect(files.some((r) => r.url.endsWith('/index.json')) && files.some((r) => r.url.endsWith('/edition.json'))).toBe(true);
-    // The save fetched the preview images with the header; an <img> cannot send it, so none was shown.
+    // An <img> cannot send the header: preview images were fetched with it and shown from blob: URLs.
     expect(seen.filter((r) => r.url.endsWith('.webp')).length).toBeGreaterThan(0);
     expect(seen.filter((r) => r.type === 'image')).toEqual([]);
+    const previews = await viewer(page).locator('img.preview').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    expect(previews.every((src) => src.startsWith('blob:'))).toBe(true);
+  });
+
+  test('with request headers the preview image is still painted first, from its fetched bytes', async ({ page }) => {
+    await open(page);
+    await page.evaluate(() => {
+      (window as unknown as { __events: unknown[] }).__events.length = 0;
+    });
+    await freshViewer(page, `viewer.requestHeaders = { 'X-Subscriber': 'token-123' }; viewer.src = 'editions/index.json';`);
+    await expect.poll(async () => (await events(page, 'epaper-page-render')).map((e) => e.detail.sharp)).toEqual([false, true]);
   });
 
   test('a server that refuses the reader (401) gives a sign-in message and an unauthorized error event', async ({ page }) => {

@@ -11,8 +11,9 @@ import { build, preview } from 'vite';
 import { writeFixture } from '../viewer/fixtures/make-edition.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-export const SITE = join(ROOT, '.cache', 'e2e-site');
 const port = Number(process.argv[2] ?? 4179);
+// One folder per port, so that two runs on one machine do not build over each other.
+const SITE = join(ROOT, '.cache', port === 4179 ? 'e2e-site' : `e2e-site-${port}`);
 
 await build({ root: ROOT, logLevel: 'warn', publicDir: false, build: { outDir: SITE, emptyOutDir: true } });
 await rm(join(SITE, 'editions'), { recursive: true, force: true });
