@@ -93,10 +93,18 @@ function servePrecompressed(): Plugin {
   };
 }
 
+/** Names pdf.js's chunk `pdfjs-[hash].js`, so the size budget (`bench:viewer`'s `viewerJsGzipKb`) can leave it out. */
+const chunkFileNames = (chunk: { moduleIds: readonly string[] }): string =>
+  chunk.moduleIds.some((id) => id.includes('/pdfjs-dist/')) ? 'assets/pdfjs-[hash].js' : 'assets/[name]-[hash].js';
+
 /**
- * `vite build --mode embed`: the element alone, for news sites to embed, in
- * `dist/embed/`: `epaper-viewer.js` (Lit included) plus pdf.js's chunk and
- * worker beside it, found relative to the script wherever it is served.
+ * `vite build --mode embed`: the element alone as an ES module, for news sites
+ * to embed and for the npm package (`exports["."]`), in `dist/embed/`:
+ * `epaper-viewer.js` (Lit included, so a host needs nothing else) plus
+ * `assets/` with pdf.js's chunk and worker, found relative to the script
+ * (`import.meta.url`) wherever it is served, not relative to the host page.
+ *
+ * Runs after the site build (`npm run build`), which empties `dist/`.
  */
 const embed = defineConfig({
   base: './',
@@ -112,7 +120,7 @@ const embed = defineConfig({
       input: { 'epaper-viewer': 'src/viewer/index.ts' },
       preserveEntrySignatures: 'exports-only',
       checks: { pluginTimings: false },
-      output: { entryFileNames: '[name].js', chunkFileNames: 'assets/[name]-[hash].js' },
+      output: { entryFileNames: '[name].js', chunkFileNames },
     },
   },
 });
@@ -127,11 +135,7 @@ const site = defineConfig({
     rolldownOptions: {
       // Brotli at its best setting takes a few seconds for the pdf.js worker; that is expected.
       checks: { pluginTimings: false },
-      output: {
-        // Name pdf.js's chunk so the size budget can leave it out.
-        chunkFileNames: (chunk) =>
-          chunk.moduleIds.some((id) => id.includes('/pdfjs-dist/')) ? 'assets/pdfjs-[hash].js' : 'assets/[name]-[hash].js',
-      },
+      output: { chunkFileNames },
     },
   },
   preview: {

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { build } from '../src/build/build.js';
-import { SourceError } from '../src/build/errors.js';
+import { SourceError, build, check } from '../src/build/index.js';
 
 const HELP = `epaper: build newspaper e-paper editions
 
@@ -49,16 +48,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`epaper: unknown command "${command}"\n\n${HELP}`);
     return 1;
   }
-  const result = await build({
+  const common = {
     input: values.in,
-    out: values.out,
     strict: values.strict,
-    check: command === 'check',
-    force: values.force,
-    previews: !values['no-previews'] && command === 'build',
-    log: (line) => process.stdout.write(`${line}\n`),
+    log: (line: string) => process.stdout.write(`${line}\n`),
     ...(values.date ? { date: values.date } : {}),
-  });
+  };
+  const result =
+    command === 'check'
+      ? await check(common)
+      : await build({ ...common, out: values.out, force: values.force, previews: !values['no-previews'] });
   if (command === 'check') process.stdout.write(`checked: ${result.built.length} edition(s), ${result.errors} hard-rule finding(s)\n`);
   else process.stdout.write(`built ${result.built.length}, skipped ${result.skipped.length} → ${values.out}\n`);
   return 0;
