@@ -54,6 +54,8 @@ export interface ExampleOptions {
   readonly port?: number;
   /** Content-Security-Policy header; the strict policy by default. */
   readonly csp?: string;
+  /** Answer every origin with CORS headers, as a CDN serving the element and the editions to a news site would. */
+  readonly cors?: boolean;
 }
 
 export interface ExampleServer {
@@ -89,6 +91,7 @@ export async function serveExample(options: ExampleOptions): Promise<ExampleServ
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     res.setHeader('Content-Security-Policy', csp);
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (options.cors) res.setHeader('Access-Control-Allow-Origin', '*');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
