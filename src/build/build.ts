@@ -30,7 +30,7 @@ export interface BuildResult {
 }
 
 /** Bumped when the build's output changes for the same input, so stored hashes go stale. */
-export const BUILD_VERSION = 'epaper-build-1';
+export const BUILD_VERSION = 'epaper-build-2';
 
 /** Builds the editions under `input` into `out`: all or nothing. */
 export async function build(options: BuildOptions, assets?: BuildAssets): Promise<BuildResult> {
@@ -80,7 +80,7 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
       `${date}  ${edition.manifest.pages.length} pages, ${source.articles.length} articles, ` +
         `${s.lines} lines: ${pct(s.looseLines)}% loose, ${s.rivers} rivers, ${hard.length} hard-rule findings` +
         `  (${Math.round(performance.now() - started)} ms: layout ${Math.round(edition.timings.layoutMs)}, ` +
-        `edition PDF ${Math.round(edition.timings.editionPdfMs)}, page PDFs ${Math.round(edition.timings.pagePdfsMs)})`,
+        `PDFs ${Math.round(edition.timings.pdfMs)}, rest ${Math.round(edition.timings.restMs)})`,
     );
     for (const finding of hard) options.log(`  ${finding.code}: page ${finding.page}, ${finding.article}, column ${finding.column}, line ${finding.line}: ${finding.text}`);
     staged.push({ date, files: edition.files, manifest: edition.manifest, qa: edition.qa, inputHash: hash });

@@ -10,9 +10,7 @@ import type { ArticleSource } from './source.js';
  * the same coverage as the body face and its fallback, so that pair decides.
  */
 export async function checkCoverage(article: ArticleSource, fonts: FontTable): Promise<void> {
-  const body = fonts.body;
-  const fallback = fonts[FALLBACK_FONT.body!];
-  const printable = (char: string) => /\s/u.test(char) || char === '\u00AD' || (body.covers?.(char) ?? true) || (fallback.covers?.(char) ?? true);
+  const printable = printableIn(fonts);
   const fields: [string, string | undefined][] = [
     ['headline', article.headline],
     ['kicker', article.kicker],
@@ -25,7 +23,8 @@ export async function checkCoverage(article: ArticleSource, fonts: FontTable): P
     ['body', blocksText(article.body)],
   ];
   for (const [field, text] of fields) {
-    for (const char of text ?? '') {
+    if (text === undefined) continue;
+    for (const char of text) {
       if (printable(char)) continue;
       const source = await readFile(article.file, 'utf8').catch(() => '');
       const at = source.indexOf(char);
@@ -39,4 +38,30 @@ export async function checkCoverage(article: ArticleSource, fonts: FontTable): P
       );
     }
   }
+}
+
+const printables = new WeakMap<FontTable, (char: string) => boolean>();
+
+/**
+ * Whether a character prints in the paper's fonts, remembered per character:
+ * an edition has a few hundred thousand characters but only about a hundred
+ * distinct ones, and each check is a regular expression and two cmap look-ups.
+ */
+function printableIn(fonts: FontTable): (char: string) => boolean {
+  let printable = printables.get(fonts);
+  if (!printable) {
+    const body = fonts.body;
+    const fallback = fonts[FALLBACK_FONT.body!];
+    const known = new Map<string, boolean>();
+    printable = (char) => {
+      let ok = known.get(char);
+      if (ok === undefined) {
+        ok = /\s/u.test(char) || char === '\u00AD' || (body.covers?.(char) ?? true) || (fallback.covers?.(char) ?? true);
+        known.set(char, ok);
+      }
+      return ok;
+    };
+    printables.set(fonts, printable);
+  }
+  return printable;
 }

@@ -1,19 +1,18 @@
 import { createHash } from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
-import hyphenEnUs from 'hyphen/en-us/index.js';
-import hyphenEnGb from 'hyphen/en-gb/index.js';
+import { createRequire } from 'node:module';
+import type fontkitModule from '@pdf-lib/fontkit';
 import { layoutEdition } from '../layout/paginate.js';
 import type { ArticlePlacement, BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
 import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyle } from '../manifest/types.js';
 import { Shaper } from '../pdf/font-metrics.js';
-import { writePdf, type PdfFont, type PdfImage, type OutlineEntry } from '../pdf/document.js';
+import { writeEditionPdfs, type PdfFont, type PdfImage, type OutlineEntry } from '../pdf/document.js';
 import type { TextRun } from '../typeset/items.js';
 import { FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
 import { FONT_FILES, readFontFiles } from './font-files.js';
 import { deflate, pdfImage, type ImageFile } from './images.js';
-import { renderPagePreview } from './render-preview.js';
+import { liangHyphenator, type PatternData } from './liang.js';
 import type { EditionSource, PublicationSource } from './source.js';
 
 /** Fonts, hyphenation and encoded images, loaded once and shared by every edition of a build. */
@@ -24,23 +23,38 @@ export interface BuildAssets {
   readonly images: Map<Uint8Array, PdfImage>;
 }
 
-type Hyphenator = { hyphenateSync: (text: string) => string };
-const PATTERNS: Readonly<Record<string, Hyphenator>> = {
-  'en-US': hyphenEnUs as unknown as Hyphenator,
-  'en-GB': hyphenEnGb as unknown as Hyphenator,
+/**
+ * CommonJS packages are loaded with `require`: importing them from an ES
+ * module makes Node scan their source for export names first, which for
+ * fontkit's 2 MB bundle took about 60 ms of the build's start-up.
+ */
+const require = createRequire(import.meta.url);
+const fontkit = require('@pdf-lib/fontkit') as typeof fontkitModule;
+
+/** The `hyphen` package's pattern data by language, loaded only for the language a build sets. */
+const PATTERNS: Readonly<Record<string, () => PatternData>> = {
+  'en-US': () => require('hyphen/patterns/en-us.js') as PatternData,
+  'en-GB': () => require('hyphen/patterns/en-gb.js') as PatternData,
 };
 
 export async function loadAssets(language: string): Promise<BuildAssets> {
   const files = await readFontFiles();
   const fonts = {} as Record<FontKey, PdfFont>;
   const metrics = {} as Record<FontKey, FontTable[FontKey]>;
+  // Faces that stand in for one another (bold for the bold italic Old Standard lacks) share a shaper.
+  const shapers = new Map<string, Shaper>();
   for (const key of FONT_KEYS) {
-    const shaper = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never, { full: FONT_FILES[key].shaping === 'full' });
+    const { file, shaping } = FONT_FILES[key];
+    let shaper = shapers.get(file);
+    if (!shaper) {
+      shaper = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never, { full: shaping === 'full' });
+      shapers.set(file, shaper);
+    }
     fonts[key] = { bytes: files[key], shaper };
     metrics[key] = shaper.metrics(); // the shaper caches every string it shapes
   }
-  const patterns = PATTERNS[language] ?? (language.startsWith("en") ? PATTERNS["en-US"] : undefined);
-  return { fonts, context: typesetContext(metrics, patterns ? (word) => patterns.hyphenateSync(word) : undefined), images: new Map() };
+  const load = PATTERNS[language] ?? (language.startsWith('en') ? PATTERNS['en-US'] : undefined);
+  return { fonts, context: typesetContext(metrics, load ? liangHyphenator(load()) : undefined), images: new Map() };
 }
 
 export interface BuiltEdition {
@@ -49,7 +63,13 @@ export interface BuiltEdition {
   readonly manifest: EditionManifest;
   readonly qa: { readonly stats: QaStats; readonly findings: readonly QaFinding[] };
   /** Where the time went, for the progress line and the benchmark. */
-  readonly timings: { readonly layoutMs: number; readonly editionPdfMs: number; readonly pagePdfsMs: number };
+  readonly timings: {
+    readonly layoutMs: number;
+    /** The whole PDF and the one-page PDFs. */
+    readonly pdfMs: number;
+    /** Hashes, the manifest and the previews when those are made. */
+    readonly restMs: number;
+  };
 }
 
 const FONT_OF_STYLE: Readonly<Record<RunStyle, FontKey>> = {
@@ -197,19 +217,21 @@ export async function buildEdition(
       .filter((p, i, all) => all.findIndex((q) => q.article === p.article) === i)
       .map((p) => ({ title: articlesById.get(p.article)!.headline, page: p.page })),
   }));
-  const whole = await writePdf(layout.pages, { ...common, outline, links: true, firstPageNumber: 1 });
-  const wroteWhole = performance.now();
+  const { whole, pages: pagePdfs } = await writeEditionPdfs(layout.pages, { ...common, outline });
+  const wrotePdfs = performance.now();
   const files = new Map<string, Uint8Array>();
   const wholeName = hashedName('edition', whole);
   files.set(wholeName, whole);
   const pages: Page[] = [];
-  for (const page of layout.pages) {
-    const bytes = await writePdf([page], { ...common, links: false, firstPageNumber: page.number });
+  // Loaded only when wanted: pdf.js and the canvas are a large part of start-up.
+  const renderPagePreview = options.previews ? (await import('./render-preview.js')).renderPagePreview : undefined;
+  for (const [i, page] of layout.pages.entries()) {
+    const bytes = pagePdfs[i]!;
     const stem = `page-${String(page.number).padStart(2, '0')}`;
     const name = hashedName(stem, bytes);
     files.set(name, bytes);
     let preview: Page['preview'];
-    if (options.previews) {
+    if (renderPagePreview) {
       const image = await renderPagePreview(bytes, { width: PREVIEW_WIDTH, quality: 75 });
       const previewName = hashedName(stem, image.bytes, image.type.split('/')[1]);
       files.set(previewName, image.bytes);
@@ -263,8 +285,7 @@ export async function buildEdition(
     pages,
     articles,
   };
-  const timings = { layoutMs: laidOut - started, editionPdfMs: wroteWhole - laidOut, pagePdfsMs: performance.now() - wroteWhole };
-  // (Page PDFs include their previews when those are made.)
+  const timings = { layoutMs: laidOut - started, pdfMs: wrotePdfs - laidOut, restMs: performance.now() - wrotePdfs };
   return { files, manifest, qa: layout.qa, timings };
 }
 

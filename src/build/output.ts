@@ -29,11 +29,11 @@ export async function storedInputHash(out: string, date: string): Promise<string
 
 /** Hash of every input file of an edition plus the build's own version. */
 export async function inputHash(paths: readonly string[], version: string): Promise<string> {
+  const sorted = [...paths].sort();
+  // Read all at once (the reads overlap in libuv's pool), hash in path order.
+  const contents = await Promise.all(sorted.map((path) => readFile(path)));
   const hash = createHash('sha256').update(version);
-  for (const path of [...paths].sort()) {
-    hash.update(path).update('\0');
-    hash.update(await readFile(path)).update('\0');
-  }
+  sorted.forEach((path, i) => hash.update(path).update('\0').update(contents[i]!).update('\0'));
   return hash.digest('hex');
 }
 
@@ -51,10 +51,13 @@ export async function commitEditions(out: string, staged: readonly StagedEdition
     for (const edition of staged) {
       const temp = join(out, `.staging-${edition.date}-${token}`);
       await mkdir(temp, { recursive: true });
-      for (const [name, bytes] of edition.files) await writeFile(join(temp, name), bytes);
-      await writeFile(join(temp, 'edition.json'), manifestBytes(edition.manifest));
-      await writeFile(join(temp, 'qa.json'), `${JSON.stringify(edition.qa, null, 1)}\n`);
-      await writeFile(join(temp, INPUT_HASH_FILE), `${edition.inputHash}\n`);
+      // Written all at once: the writes overlap in libuv's pool.
+      await Promise.all([
+        ...[...edition.files].map(([name, bytes]) => writeFile(join(temp, name), bytes)),
+        writeFile(join(temp, 'edition.json'), manifestBytes(edition.manifest)),
+        writeFile(join(temp, 'qa.json'), `${JSON.stringify(edition.qa, null, 1)}\n`),
+        writeFile(join(temp, INPUT_HASH_FILE), `${edition.inputHash}\n`),
+      ]);
       temps.push({ date: edition.date, temp });
     }
   } catch (error) {

@@ -40,10 +40,6 @@ export interface PdfOptions {
   readonly images: ReadonlyMap<string, PdfImage>;
   readonly metadata: PdfMetadata;
   readonly outline?: readonly OutlineEntry[];
-  /** Write link annotations (only where their target page is in this document). */
-  readonly links: boolean;
-  /** Page labels (ISO 32000-1 §12.4.2): the printed number of the first page. */
-  readonly firstPageNumber: number;
   /**
    * Zlib compression for streams. pdf-lib compresses with pako, in
    * JavaScript; the Node build passes its native zlib, about ten times faster.
@@ -51,29 +47,30 @@ export interface PdfOptions {
   readonly deflate?: (bytes: Uint8Array) => Uint8Array;
 }
 
+export interface EditionPdfs {
+  /** The whole edition: links between pages, outline, page labels from 1. */
+  readonly whole: Uint8Array;
+  /** Each page as a PDF of its own, labelled with its page number, without links (their targets are elsewhere). */
+  readonly pages: readonly Uint8Array[];
+}
+
+/** pdf-lib yields to the event loop every 50 objects by default; a build has nothing to yield to. */
+const SAVE = { useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity } as const;
+
 /**
- * Writes laid-out pages as a PDF with pdf-lib: fonts as subsets, images
- * embedded once per document, our own content streams, links, outline,
- * page labels and fixed metadata for byte-identical output.
+ * Writes laid-out pages as the edition's PDF and as one PDF per page, with
+ * pdf-lib: fonts as subsets, images embedded once, our own content streams,
+ * links, outline, page labels and fixed metadata for byte-identical output.
+ *
+ * The one-page PDFs are copies of the edition's pages, made after it is
+ * saved: their content streams, images and font subsets are the edition's
+ * objects, already compressed, rather than written and subset again for
+ * every page (which took most of the build's PDF time). The price is that a
+ * page carries the edition's subset of each face it uses, not its own.
  */
-export async function writePdf(pages: readonly LaidOutPage[], options: PdfOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: PdfOptions): Promise<EditionPdfs> {
+  const doc = await newDocument(options, 1);
   doc.registerFontkit(fontkit);
-  const { metadata, deflate } = options;
-  if (deflate) {
-    // Fonts, cmaps and content streams all go through this one method.
-    const context = doc.context;
-    context.flateStream = (contents, dict = {}) =>
-      context.stream(deflate(typeof contents === 'string' ? new TextEncoder().encode(contents) : contents), { ...dict, Filter: 'FlateDecode' });
-  }
-  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
-  doc.setAuthor(metadata.author);
-  doc.setSubject(metadata.subject);
-  doc.setLanguage(metadata.language);
-  doc.setCreator('epaper');
-  doc.setProducer('epaper (pdf-lib)');
-  doc.setCreationDate(metadata.date);
-  doc.setModificationDate(metadata.date);
 
   const fonts = new Map<FontKey, { font: PDFFont; encoder: GlyphEncoder; name: string }>();
   const images = new Map<string, { ref: PDFRef; name: string }>();
@@ -131,14 +128,42 @@ export async function writePdf(pages: readonly LaidOutPage[], options: PdfOption
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
   }
 
-  if (options.links) addLinks(doc, pages, pdfPages, options.height);
+  addLinks(doc, pages, pdfPages, options.height);
   if (options.outline && options.outline.length > 0) addOutline(doc, options.outline, pdfPages);
-  doc.catalog.set(
-    PDFName.of('PageLabels'),
-    doc.context.obj({ Nums: [0, { S: 'D', St: options.firstPageNumber }] }),
-  );
-  // pdf-lib yields to the event loop every 50 objects by default; a build has nothing to yield to.
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity });
+  const whole = await doc.save(SAVE);
+
+  // A link's destination is another page: copying it would copy that page too.
+  for (const page of pdfPages) page.node.delete(PDFName.of('Annots'));
+  const single: Uint8Array[] = [];
+  for (const [i, laid] of pages.entries()) {
+    const one = await newDocument(options, laid.number);
+    const [copy] = await one.copyPages(doc, [i]);
+    one.addPage(copy);
+    single.push(await one.save(SAVE));
+  }
+  return { whole, pages: single };
+}
+
+/** An empty document with the edition's metadata, its pages labelled from `firstPageNumber` (ISO 32000-1 §12.4.2). */
+async function newDocument(options: PdfOptions, firstPageNumber: number): Promise<PDFDocument> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const { metadata, deflate } = options;
+  if (deflate) {
+    // Fonts, cmaps and content streams all go through this one method.
+    const context = doc.context;
+    context.flateStream = (contents, dict = {}) =>
+      context.stream(deflate(typeof contents === 'string' ? new TextEncoder().encode(contents) : contents), { ...dict, Filter: 'FlateDecode' });
+  }
+  doc.setTitle(metadata.title, { showInWindowTitleBar: true });
+  doc.setAuthor(metadata.author);
+  doc.setSubject(metadata.subject);
+  doc.setLanguage(metadata.language);
+  doc.setCreator('epaper');
+  doc.setProducer('epaper (pdf-lib)');
+  doc.setCreationDate(metadata.date);
+  doc.setModificationDate(metadata.date);
+  doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({ Nums: [0, { S: 'D', St: firstPageNumber }] }));
+  return doc;
 }
 
 function addLinks(doc: PDFDocument, pages: readonly LaidOutPage[], pdfPages: readonly PDFPage[], height: number): void {

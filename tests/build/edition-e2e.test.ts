@@ -541,9 +541,10 @@ describe('(f) file sizes', () => {
   });
 
   // The issue's budget: a page of text without photos averages under 40 KB.
-  // Measured on 2025-11-08 without photos and adverts: about 19 KB a page in
-  // the edition's PDF; one-page PDFs are 21–50 KB, since each carries the
-  // subsets of the 7–8 faces it uses (1.7–6 KB each).
+  // Measured on 2025-11-08 without photos and adverts: about 17 KB a page in
+  // the edition's PDF; one-page PDFs are 30–61 KB (51 KB on average), since
+  // each is a copy of its page carrying the edition's subsets of the 7–8
+  // faces it uses.
   it('averages under 40 KB a page of text without images, in the edition’s PDF', async () => {
     // A text-only build: the first sample edition without photos and without adverts.
     const dir = join(work, 'text-only');
@@ -565,7 +566,7 @@ describe('(f) file sizes', () => {
     }
     console.info(`text-only one-page PDFs: ${sizes.join(', ')}`);
     // The edition's PDF shares its font subsets across pages; each one-page
-    // PDF carries its own, which is what a viewer pays for the first page.
+    // PDF carries them again, which is what a viewer pays for the first page.
     const perPage = manifest.pdf.bytes / manifest.pages.length;
     console.info(`text-only edition: ${(perPage / 1024).toFixed(1)} KB a page`);
     expect(perPage).toBeLessThan(40 * 1024);
