@@ -1,28 +1,53 @@
 import { css } from 'lit';
 
 export const viewerStyles = css`
+  /*
+   * The host page's CSS reaches the element itself and wins over :host (CSS
+   * Scoping, "outer context wins"), and inherited properties (font, line
+   * height, letter spacing, text alignment …) flow into the shadow tree. So
+   * :host only sizes the box; everything else lives on .root, which resets
+   * every inherited property (all: initial) and fills the host whatever its
+   * display is.
+   */
   :host {
+    display: block;
+    position: relative;
+    height: 100%;
+    min-height: 320px;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .root {
+    all: initial;
+    /* The reader's default font size (font-size: medium), measured at run time: the host page's rem is not ours. */
+    --_rem: 16px;
     --_accent: var(--epaper-accent, #0b5cad);
     --_toolbar-bg: var(--epaper-toolbar-background, #ffffff);
     --_toolbar-fg: var(--epaper-toolbar-color, #1d1b18);
     --_rule: color-mix(in srgb, var(--_toolbar-fg) 16%, var(--_toolbar-bg));
     --_turn: var(--epaper-turn-duration, 220ms);
+    position: absolute;
+    inset: 0;
     display: flex;
     flex-direction: column;
-    position: relative;
     box-sizing: border-box;
-    height: 100%;
-    min-height: 20rem;
     overflow: hidden;
     background: var(--epaper-background, #dcd9d2);
     color: var(--_toolbar-fg);
     font-family: var(--epaper-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
-    font-size: 0.9375rem;
+    font-size: calc(0.9375 * var(--_rem));
+    line-height: normal;
+    text-align: start;
     container-type: inline-size;
   }
 
-  :host([hidden]) {
-    display: none;
+  .rem-probe {
+    position: absolute;
+    visibility: hidden;
+    font-size: medium;
   }
 
   *,
@@ -59,8 +84,8 @@ export const viewerStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 0.75rem;
-    padding: 0.375rem 0.625rem;
+    gap: calc(0.25 * var(--_rem)) calc(0.75 * var(--_rem));
+    padding: calc(0.375 * var(--_rem)) calc(0.625 * var(--_rem));
     background: var(--_toolbar-bg);
     border-bottom: 1px solid var(--_rule);
     z-index: 2;
@@ -69,11 +94,11 @@ export const viewerStyles = css`
   .group {
     display: flex;
     align-items: center;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_rem));
   }
 
   .brand {
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_rem));
     min-width: 0;
   }
 
@@ -86,11 +111,11 @@ export const viewerStyles = css`
   .panel-head button {
     display: inline-grid;
     place-items: center;
-    min-width: 2.5rem;
-    min-height: 2.5rem;
-    padding: 0 0.5rem;
+    min-width: calc(2.5 * var(--_rem));
+    min-height: calc(2.5 * var(--_rem));
+    padding: 0 calc(0.5 * var(--_rem));
     border: 1px solid transparent;
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem));
     background: transparent;
     cursor: pointer;
   }
@@ -113,37 +138,37 @@ export const viewerStyles = css`
 
   select,
   .page-box {
-    min-height: 2.25rem;
+    min-height: calc(2.25 * var(--_rem));
     border: 1px solid var(--_rule);
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem));
     background: var(--_toolbar-bg);
   }
 
   select {
-    max-width: 16rem;
-    padding: 0 0.375rem;
+    max-width: calc(16 * var(--_rem));
+    padding: 0 calc(0.375 * var(--_rem));
   }
 
   .page-box {
-    width: 3rem;
+    width: calc(3 * var(--_rem));
     text-align: center;
   }
 
   .count {
-    padding: 0 0.25rem;
+    padding: 0 calc(0.25 * var(--_rem));
     white-space: nowrap;
   }
 
   .percent {
-    min-width: 3.5rem;
+    min-width: calc(3.5 * var(--_rem));
     text-align: center;
     font-variant-numeric: tabular-nums;
   }
 
   .sections {
     display: flex;
-    flex: 1 1 12rem;
-    gap: 0.125rem;
+    flex: 1 1 calc(12 * var(--_rem));
+    gap: calc(0.125 * var(--_rem));
     min-width: 0;
     overflow-x: auto;
     scrollbar-width: none;
@@ -152,7 +177,7 @@ export const viewerStyles = css`
   .sections button {
     white-space: nowrap;
     border-bottom: 2px solid transparent;
-    border-radius: 0.375rem 0.375rem 0 0;
+    border-radius: calc(0.375 * var(--_rem)) calc(0.375 * var(--_rem)) 0 0;
   }
 
   .sections button[aria-current='true'] {
@@ -167,7 +192,7 @@ export const viewerStyles = css`
 
   /* Narrower: the section tabs get a row of their own; then the title goes; on a phone, the zoom
      buttons too (pinch and double-tap zoom there, and + and − still work from a keyboard). */
-  @container (max-width: 72rem) {
+  @container (max-width: 1152px) {
     .sections {
       order: 10;
       flex-basis: 100%;
@@ -177,27 +202,27 @@ export const viewerStyles = css`
     }
   }
 
-  @container (max-width: 52rem) {
+  @container (max-width: 832px) {
     .title,
     .percent {
       display: none;
     }
   }
 
-  @container (max-width: 36rem) {
+  @container (max-width: 576px) {
     .toolbar {
-      gap: 0.125rem 0.25rem;
-      padding: 0.25rem 0.375rem;
+      gap: calc(0.125 * var(--_rem)) calc(0.25 * var(--_rem));
+      padding: calc(0.25 * var(--_rem)) calc(0.375 * var(--_rem));
     }
     .zoom {
       display: none;
     }
     select {
-      max-width: 8.5rem;
+      max-width: calc(8.5 * var(--_rem));
     }
     .toolbar button {
-      min-width: 2.25rem;
-      padding: 0 0.25rem;
+      min-width: calc(2.25 * var(--_rem));
+      padding: 0 calc(0.25 * var(--_rem));
     }
   }
 
@@ -342,40 +367,40 @@ export const viewerStyles = css`
   .page-error {
     position: absolute;
     inset: auto 8% 40% 8%;
-    padding: 1rem;
+    padding: calc(1 * var(--_rem));
     background: #fff;
     border: 2px solid #a0281e;
-    border-radius: 0.5rem;
+    border-radius: calc(0.5 * var(--_rem));
     text-align: center;
   }
 
   .page-error button,
   .error button {
-    min-height: 2.5rem;
-    padding: 0 1rem;
+    min-height: calc(2.5 * var(--_rem));
+    padding: 0 calc(1 * var(--_rem));
     border: 1px solid currentColor;
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem));
     background: transparent;
     cursor: pointer;
   }
 
   .loading {
-    margin: 4rem auto;
+    margin: calc(4 * var(--_rem)) auto;
     text-align: center;
   }
 
   .error {
-    max-width: 32rem;
-    margin: 4rem auto;
-    padding: 1.5rem;
+    max-width: calc(32 * var(--_rem));
+    margin: calc(4 * var(--_rem)) auto;
+    padding: calc(1.5 * var(--_rem));
     background: var(--_toolbar-bg);
     border-left: 4px solid #a0281e;
-    border-radius: 0.25rem;
+    border-radius: calc(0.25 * var(--_rem));
   }
 
   .error h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.25rem;
+    margin: 0 0 calc(0.5 * var(--_rem));
+    font-size: calc(1.25 * var(--_rem));
   }
 
   /* ——— Side panel ——— */
@@ -383,13 +408,13 @@ export const viewerStyles = css`
   .panel {
     display: flex;
     flex-direction: column;
-    width: min(22rem, 100%);
+    width: min(calc(22 * var(--_rem)), 100%);
     background: var(--_toolbar-bg);
     border-left: 1px solid var(--_rule);
     z-index: 1;
   }
 
-  @container (max-width: 40rem) {
+  @container (max-width: 640px) {
     .panel {
       position: absolute;
       inset: 0;
@@ -401,21 +426,21 @@ export const viewerStyles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    padding: 0.25rem 0.5rem 0.25rem 1rem;
+    padding: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem)) calc(0.25 * var(--_rem)) calc(1 * var(--_rem));
     border-bottom: 1px solid var(--_rule);
   }
 
   .panel-head h2 {
     margin: 0;
-    font-size: 1rem;
+    font-size: calc(1 * var(--_rem));
   }
 
   .thumbnails {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
-    gap: 0.75rem;
+    grid-template-columns: repeat(auto-fill, minmax(calc(7 * var(--_rem)), 1fr));
+    gap: calc(0.75 * var(--_rem));
     margin: 0;
-    padding: 1rem;
+    padding: calc(1 * var(--_rem));
     overflow: auto;
     list-style: none;
   }
@@ -424,11 +449,11 @@ export const viewerStyles = css`
     display: flex;
     flex-direction: column;
     align-items: center;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_rem));
     width: 100%;
-    padding: 0.25rem;
+    padding: calc(0.25 * var(--_rem));
     border: 2px solid transparent;
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem));
     background: none;
     cursor: pointer;
   }
@@ -447,40 +472,40 @@ export const viewerStyles = css`
   }
 
   .thumbnails .label {
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_rem));
   }
 
   .search {
-    padding: 0.75rem 1rem 0;
+    padding: calc(0.75 * var(--_rem)) calc(1 * var(--_rem)) 0;
   }
 
   .search input {
     width: 100%;
-    min-height: 2.5rem;
-    padding: 0 0.75rem;
+    min-height: calc(2.5 * var(--_rem));
+    padding: 0 calc(0.75 * var(--_rem));
     border: 1px solid var(--_rule);
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem));
   }
 
   .hit-count {
-    margin: 0.5rem 1rem;
-    font-size: 0.8125rem;
+    margin: calc(0.5 * var(--_rem)) calc(1 * var(--_rem));
+    font-size: calc(0.8125 * var(--_rem));
   }
 
   .hits {
     margin: 0;
-    padding: 0 0.5rem 1rem;
+    padding: 0 calc(0.5 * var(--_rem)) calc(1 * var(--_rem));
     overflow: auto;
     list-style: none;
   }
 
   .hits button {
     display: grid;
-    gap: 0.125rem;
+    gap: calc(0.125 * var(--_rem));
     width: 100%;
-    padding: 0.5rem;
+    padding: calc(0.5 * var(--_rem));
     border: 0;
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem));
     background: none;
     text-align: start;
     cursor: pointer;
@@ -491,7 +516,7 @@ export const viewerStyles = css`
   }
 
   .hit-page {
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_rem));
     font-weight: 600;
     color: var(--_accent);
   }
@@ -501,7 +526,7 @@ export const viewerStyles = css`
   }
 
   .hit-snippet {
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_rem));
     line-height: 1.4;
   }
 
@@ -514,14 +539,14 @@ export const viewerStyles = css`
 
   .library {
     display: grid;
-    gap: 0.75rem;
-    padding: 1rem;
+    gap: calc(0.75 * var(--_rem));
+    padding: calc(1 * var(--_rem));
     overflow: auto;
   }
 
   .library h3 {
-    margin: 0.5rem 0 0;
-    font-size: 0.9375rem;
+    margin: calc(0.5 * var(--_rem)) 0 0;
+    font-size: calc(0.9375 * var(--_rem));
   }
 
   .library p {
@@ -530,14 +555,39 @@ export const viewerStyles = css`
 
   .library button,
   .library select {
-    min-height: 2.25rem;
-    padding: 0 0.75rem;
+    min-height: calc(2.25 * var(--_rem));
+    padding: 0 calc(0.75 * var(--_rem));
     border: 1px solid var(--_rule);
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem));
     background: var(--_toolbar-bg);
     color: inherit;
     font: inherit;
     cursor: pointer;
+  }
+
+  /* Search over the saved editions: the search panel's look inside the library's padding. */
+  .library .saved-search {
+    padding: 0;
+  }
+
+  .library .hit-count {
+    margin: 0;
+  }
+
+  .library .hits {
+    padding: 0;
+    overflow: visible;
+  }
+
+  .library .hits button {
+    min-height: 0;
+    padding: calc(0.5 * var(--_rem));
+    border: 0;
+    background: none;
+  }
+
+  .library .hits button:hover {
+    background: color-mix(in srgb, var(--_toolbar-fg) 6%, transparent);
   }
 
   .library .save {
@@ -548,7 +598,7 @@ export const viewerStyles = css`
 
   .saving {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_rem));
   }
 
   .saving progress {
@@ -559,18 +609,18 @@ export const viewerStyles = css`
   .save-progress,
   .saved-meta,
   .storage {
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_rem));
   }
 
   .library-error {
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_rem)) calc(0.75 * var(--_rem));
     border-left: 4px solid #a0281e;
     background: color-mix(in srgb, #a0281e 8%, transparent);
   }
 
   .saved {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_rem));
     margin: 0;
     padding: 0;
     list-style: none;
@@ -579,9 +629,9 @@ export const viewerStyles = css`
   .saved li {
     display: grid;
     grid-template-columns: 1fr auto;
-    gap: 0.25rem 0.5rem;
+    gap: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem));
     align-items: center;
-    padding-bottom: 0.5rem;
+    padding-bottom: calc(0.5 * var(--_rem));
     border-bottom: 1px solid var(--_rule);
   }
 
@@ -596,15 +646,15 @@ export const viewerStyles = css`
 
   .setting {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_rem));
     align-items: center;
   }
 
   .offline-note {
     margin: 0;
-    padding: 0.375rem 1rem;
+    padding: calc(0.375 * var(--_rem)) calc(1 * var(--_rem));
     background: #fff4ce;
     color: #1d1b18;
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_rem));
   }
 `;

@@ -11,17 +11,17 @@ export const readerStyles = css`
     --muted: color-mix(in srgb, var(--ink) 65%, var(--paper));
     --rule: color-mix(in srgb, var(--ink) 18%, var(--paper));
     box-sizing: border-box;
-    width: min(46rem, 100vw - 1rem);
+    width: min(calc(46 * var(--_rem, 16px)), 100vw - calc(1 * var(--_rem, 16px)));
     max-width: none;
-    height: min(100dvh - 2rem, 60rem);
+    height: min(100dvh - calc(2 * var(--_rem, 16px)), calc(60 * var(--_rem, 16px)));
     max-height: none;
     margin: auto;
     padding: 0;
     border: none;
-    border-radius: 0.5rem;
+    border-radius: calc(0.5 * var(--_rem, 16px));
     background: var(--paper);
     color: var(--ink);
-    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.35);
+    box-shadow: 0 calc(1 * var(--_rem, 16px)) calc(3 * var(--_rem, 16px)) rgb(0 0 0 / 0.35);
     font-family: var(--epaper-font, system-ui, sans-serif);
   }
 
@@ -46,7 +46,7 @@ export const readerStyles = css`
     background: rgb(20 18 15 / 0.55);
   }
 
-  @media (max-width: 40rem) {
+  @media (max-width: calc(40 * var(--_rem, 16px))) {
     dialog {
       width: 100vw;
       height: 100dvh;
@@ -58,33 +58,33 @@ export const readerStyles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: 0.5rem;
-    padding: 0.5rem 0.75rem;
+    gap: calc(0.5 * var(--_rem, 16px));
+    padding: calc(0.5 * var(--_rem, 16px)) calc(0.75 * var(--_rem, 16px));
     border-bottom: 1px solid var(--rule);
   }
 
   .group {
     display: flex;
     align-items: center;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_rem, 16px));
     flex-wrap: wrap;
   }
 
   .position {
-    font-size: 0.8125rem;
+    font-size: calc(0.8125 * var(--_rem, 16px));
     color: var(--muted);
-    min-width: 5.5rem;
+    min-width: calc(5.5 * var(--_rem, 16px));
     text-align: center;
   }
 
   button {
     font: inherit;
-    font-size: 0.875rem;
-    min-width: 2.5rem;
-    min-height: 2.5rem;
-    padding: 0 0.625rem;
+    font-size: calc(0.875 * var(--_rem, 16px));
+    min-width: calc(2.5 * var(--_rem, 16px));
+    min-height: calc(2.5 * var(--_rem, 16px));
+    padding: 0 calc(0.625 * var(--_rem, 16px));
     border: 1px solid var(--rule);
-    border-radius: 0.375rem;
+    border-radius: calc(0.375 * var(--_rem, 16px));
     background: transparent;
     color: inherit;
     cursor: pointer;
@@ -124,21 +124,21 @@ export const readerStyles = css`
   }
 
   .close {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_rem, 16px));
   }
 
   article {
     flex: 1;
     overflow: auto;
-    padding: 1.5rem clamp(1rem, 5vw, 3rem) 3rem;
+    padding: calc(1.5 * var(--_rem, 16px)) clamp(calc(1 * var(--_rem, 16px)), 5vw, calc(3 * var(--_rem, 16px))) calc(3 * var(--_rem, 16px));
     font-family: var(--epaper-reader-font, 'Old Standard TT', Georgia, 'Times New Roman', serif);
-    font-size: calc(1.125rem * var(--reader-text-size, 1));
+    font-size: calc(calc(1.125 * var(--_rem, 16px)) * var(--reader-text-size, 1));
     line-height: 1.6;
     overflow-wrap: break-word;
   }
 
   .kicker {
-    margin: 0 0 0.25rem;
+    margin: 0 0 calc(0.25 * var(--_rem, 16px));
     font-family: var(--epaper-font, system-ui, sans-serif);
     font-size: 0.75em;
     font-weight: 700;
@@ -155,7 +155,7 @@ export const readerStyles = css`
   }
 
   .deck {
-    margin: 0.5rem 0 0;
+    margin: calc(0.5 * var(--_rem, 16px)) 0 0;
     font-size: 1.15em;
     font-style: italic;
     color: var(--muted);
@@ -163,7 +163,7 @@ export const readerStyles = css`
 
   .byline,
   .meta {
-    margin: 0.75rem 0 0;
+    margin: calc(0.75 * var(--_rem, 16px)) 0 0;
     font-family: var(--epaper-font, system-ui, sans-serif);
     font-size: 0.8em;
   }
@@ -173,13 +173,13 @@ export const readerStyles = css`
   }
 
   .meta {
-    margin-top: 0.25rem;
+    margin-top: calc(0.25 * var(--_rem, 16px));
     color: var(--muted);
   }
 
   header {
-    padding-bottom: 1rem;
-    margin-bottom: 1rem;
+    padding-bottom: calc(1 * var(--_rem, 16px));
+    margin-bottom: calc(1 * var(--_rem, 16px));
     border-bottom: 1px solid var(--rule);
   }
 
@@ -220,13 +220,13 @@ export const readerStyles = css`
 
   .notice {
     margin: 0;
-    padding: 0 1rem;
-    font-size: 0.875rem;
+    padding: 0 calc(1 * var(--_rem, 16px));
+    font-size: calc(0.875 * var(--_rem, 16px));
     min-height: 0;
   }
 
   .notice:not(:empty) {
-    padding: 0.5rem 1rem;
+    padding: calc(0.5 * var(--_rem, 16px)) calc(1 * var(--_rem, 16px));
     border-top: 1px solid var(--rule);
   }
 `;
