@@ -11,7 +11,7 @@
  *   heapMbAfterFlipAll  JS heap after flipping through every page twice, after GC
  *   viewerJsGzipKb      the viewer's own JavaScript, gzipped (pdf.js excluded)
  *   offlineFirstPageMs  the newest edition saved, network off: navigation start → the first page's pixels (median)
- *   saveThroughputRatio time to fetch the files a save stores with plain `fetch` ÷ time to save the edition
+ *   saveThroughputRatio time to fetch what a save downloads (manifest, page PDFs, previews) with plain `fetch` ÷ time to save the edition
  *
  * "Pixels" is the frame after the viewer's `epaper-page-render` event: the
  * preview image or pdf.js's canvas, whichever comes first. The figures for
@@ -20,7 +20,10 @@
  * Options: `--runs N` (default 5), `--editions DIR` (default `public/editions`;
  * without one, the viewer's test editions are generated and used),
  * `--add-previews` (render preview images, as the build can, into a copy of
- * editions built without them).
+ * editions built without them), `--only offline` (just the two offline
+ * figures), `--breakdown` (where a save's and an offline first page's time
+ * goes, on stderr), `--out DIR` (where to build the site; default
+ * `.cache/bench-site`).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -36,7 +39,6 @@ import { writeFixture } from '../tests/viewer/fixtures/make-edition.js';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, '.cache', 'bench-site');
 
 /** Chrome DevTools' "Fast 4G" preset, as the issue defines it. */
 const FAST_4G = { offline: false, latency: 60, downloadThroughput: (9 * 1024 * 1024) / 8, uploadThroughput: (1.5 * 1024 * 1024) / 8 } as const;
@@ -52,8 +54,13 @@ const { values: options } = parseArgs({
     editions: { type: 'string' },
     'add-previews': { type: 'boolean', default: false },
     'preview-width': { type: 'string', default: '800' },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    breakdown: { type: 'boolean', default: false },
   },
 });
+
+const OUT = options.out ? resolve(options.out) : join(ROOT, '.cache', 'bench-site');
 
 /** Preview width for `--add-previews`: 800 px is sharp enough for a fitted page on a phone at 2× or a laptop at 1×. */
 const PREVIEW_WIDTH = Number(options['preview-width']);
@@ -243,7 +250,16 @@ function timeSave(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve) => {
         const root = document.querySelector('epaper-viewer')!.shadowRoot!;
-        const t0 = performance.now();
+        performance.clearMarks();
+        performance.clearResourceTimings();
+        const w = window as unknown as { __longTasks: number; __longTaskObserver?: PerformanceObserver };
+        w.__longTasks = 0;
+        w.__longTaskObserver?.disconnect();
+        w.__longTaskObserver = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) w.__longTasks += entry.duration;
+        });
+        w.__longTaskObserver.observe({ type: 'longtask' });
+        const t0 = performance.mark('save-click').startTime;
         const observer = new MutationObserver(() => {
           if (!root.querySelector('.saved-note')) return;
           observer.disconnect();
@@ -255,8 +271,30 @@ function timeSave(page: Page): Promise<number> {
   );
 }
 
-/** Milliseconds to fetch the files a save stores (the newest edition's page PDFs and previews) with plain `fetch`, all at once. */
+/**
+ * Milliseconds to fetch the files a save downloads (the newest edition's manifest, page PDFs and
+ * previews: the same bytes) with plain `fetch`, all at once.
+ */
 function timeFetch(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const catalogUrl = new URL('editions/index.json', document.baseURI);
+    const catalog = (await (await fetch(catalogUrl)).json()) as { editions: { date: string; manifest: string }[] };
+    const entry = catalog.editions.reduce((a, b) => (b.date > a.date ? b : a));
+    const manifestUrl = new URL(entry.manifest, catalogUrl);
+    const manifest = (await (await fetch(manifestUrl)).json()) as { pages: { pdf: { url: string }; preview?: { url: string } }[] };
+    const urls = ['edition.json', ...manifest.pages.flatMap((p) => (p.preview ? [p.pdf.url, p.preview.url] : [p.pdf.url]))];
+    const t0 = performance.now();
+    await Promise.all(urls.map(async (url) => (await fetch(new URL(url, manifestUrl))).arrayBuffer()));
+    return performance.now() - t0;
+  });
+}
+
+/**
+ * Where a save's time goes (`--breakdown`): each stage on its own, in the page, over the files a save
+ * stores: the downloads, SHA-256 one file after another and all at once, and one IndexedDB transaction
+ * writing them as `Uint8Array`s and as `Blob`s (into a scratch database).
+ */
+function saveStages(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
     const catalogUrl = new URL('editions/index.json', document.baseURI);
     const catalog = (await (await fetch(catalogUrl)).json()) as { editions: { date: string; manifest: string }[] };
@@ -265,8 +303,116 @@ function timeFetch(page: Page): Promise<number> {
     const manifest = (await (await fetch(manifestUrl)).json()) as { pages: { pdf: { url: string }; preview?: { url: string } }[] };
     const urls = manifest.pages.flatMap((p) => (p.preview ? [p.pdf.url, p.preview.url] : [p.pdf.url]));
     const t0 = performance.now();
-    await Promise.all(urls.map(async (url) => (await fetch(new URL(url, manifestUrl))).arrayBuffer()));
-    return performance.now() - t0;
+    const files = await Promise.all(urls.map(async (url) => new Uint8Array(await (await fetch(new URL(url, manifestUrl))).arrayBuffer())));
+    const t1 = performance.now();
+    for (const bytes of files) await crypto.subtle.digest('SHA-256', bytes);
+    const t2 = performance.now();
+    await Promise.all(files.map((bytes) => crypto.subtle.digest('SHA-256', bytes)));
+    const t3 = performance.now();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('epaper-bench');
+      open.onupgradeneeded = () => open.result.createObjectStore('files');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const write = (values: unknown[]) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('files', 'readwrite');
+        const store = tx.objectStore('files');
+        store.clear();
+        values.forEach((v, i) => store.put(v, i));
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    const t4 = performance.now();
+    await write(files);
+    const t5 = performance.now();
+    await write(files.map((bytes) => new Blob([bytes])));
+    const t6 = performance.now();
+    const records = await new Promise<unknown[]>((resolve, reject) => {
+      const open = indexedDB.open('epaper');
+      open.onsuccess = () => {
+        const get = open.result.transaction('files').objectStore('files').getAll(IDBKeyRange.bound('edition:', 'edition:\uffff'));
+        get.onsuccess = () => resolve(get.result);
+        get.onerror = () => reject(get.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const t7 = performance.now();
+    await navigator.storage.estimate();
+    const t8 = performance.now();
+    // The save's pipeline, one stage added at a time: download and hash each file, then also store each.
+    const get = async (url: string) => new Uint8Array(await (await fetch(new URL(url, manifestUrl))).arrayBuffer());
+    const t9 = performance.now();
+    await Promise.all(urls.map(async (url) => crypto.subtle.digest('SHA-256', await get(url))));
+    const t10 = performance.now();
+    await Promise.all(
+      urls.map(async (url, i) => {
+        const bytes = await get(url);
+        await crypto.subtle.digest('SHA-256', bytes);
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction('files', 'readwrite');
+          tx.objectStore('files').put(bytes, i);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }),
+    );
+    const t11 = performance.now();
+    await Promise.all(urls.map((url) => get(url)));
+    const t12 = performance.now();
+    db.close();
+    indexedDB.deleteDatabase('epaper-bench');
+    return {
+      files: files.length,
+      fetch: t1 - t0,
+      hashSerial: t2 - t1,
+      hashParallel: t3 - t2,
+      idbBytes: t5 - t4,
+      idbBlobs: t6 - t5,
+      readRecords: t7 - t6,
+      records: records.length,
+      estimate: t8 - t7,
+      fetchHash: t10 - t9,
+      fetchHashStore: t11 - t10,
+      fetchAgain: t12 - t11,
+    };
+  });
+}
+
+/** Marks when preview images start and finish decoding and when a worker is created (`--breakdown`). */
+function markSteps(): void {
+  const decode = HTMLImageElement.prototype.decode;
+  HTMLImageElement.prototype.decode = function (this: HTMLImageElement) {
+    performance.mark('img-loaded');
+    return decode.call(this).finally(() => performance.mark('img-decoded'));
+  };
+  const NativeWorker = Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      performance.mark('worker-new');
+      super(url, options);
+    }
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    void customElements.whenDefined('epaper-viewer').then(() => performance.mark('element-defined'));
+  });
+}
+
+/** Navigation start → when each step of an offline first page happened (`--breakdown`). */
+function firstPageSteps(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const steps: Record<string, number> = {
+      html: nav.responseEnd,
+      domInteractive: nav.domInteractive,
+      domContentLoaded: nav.domContentLoadedEventEnd,
+    };
+    for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      if (/\/assets\/index-.*\.js$/.test(r.name)) steps.appJs = r.responseEnd;
+    }
+    for (const m of performance.getEntriesByType('mark')) steps[m.name] = m.startTime;
+    return steps;
   });
 }
 
@@ -275,10 +421,12 @@ function timeFetch(page: Page): Promise<number> {
  * both), then opening the site with no network: the app from the service worker, pages from IndexedDB.
  */
 async function offline(browser: Browser, url: string): Promise<{ firstPage: number[]; fetchMs: number[]; saveMs: number[] }> {
+  const breakdown = options.breakdown;
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'allow' });
   const page = await context.newPage();
   await page.addInitScript('globalThis.__name = (f) => f;');
   await page.addInitScript(recorder);
+  if (options.breakdown) await page.addInitScript(markSteps);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -288,9 +436,26 @@ async function offline(browser: Browser, url: string): Promise<{ firstPage: numb
   await viewer.getByRole('button', { name: 'Saved editions', exact: true }).click();
   const fetchMs: number[] = [];
   const saveMs: number[] = [];
+  const stages: Record<string, number>[] = [];
+  const saveSteps: Record<string, number>[] = [];
   for (let i = 0; i < RUNS; i++) {
+    if (breakdown) stages.push(await saveStages(page));
     fetchMs.push(await timeFetch(page));
     saveMs.push(await timeSave(page));
+    if (breakdown) {
+      saveSteps.push(
+        await page.evaluate(() => {
+          const t0 = performance.getEntriesByName('save-click')[0]!.startTime;
+          const steps: Record<string, number> = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime - t0]));
+          // The save's requests: when the first started and the last ended; and the main thread's long tasks meanwhile.
+          const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.startTime >= t0 && r.name.includes('/editions/'));
+          steps.firstRequest = Math.min(...requests.map((r) => r.startTime)) - t0;
+          steps.lastResponseEnd = Math.max(...requests.map((r) => r.responseEnd)) - t0;
+          steps.longTasks = (window as unknown as { __longTasks: number }).__longTasks;
+          return steps;
+        }),
+      );
+    }
     if (i < RUNS - 1) {
       await viewer.locator('.saved-delete').first().click();
       await viewer.locator('.library .save').waitFor();
@@ -299,14 +464,45 @@ async function offline(browser: Browser, url: string): Promise<{ firstPage: numb
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
   await context.setOffline(true);
   const firstPage: number[] = [];
+  const steps: Record<string, number>[] = [];
   // One throwaway run: the first navigation through the service worker starts it.
   for (let i = 0; i <= RUNS; i++) {
     await page.goto(url, { waitUntil: 'commit' });
     const pixels = await waitForPaint(page, 1, false);
     if (i > 0) firstPage.push(pixels.t);
+    if (i > 0 && breakdown) steps.push({ ...(await firstPageSteps(page)), pixels: pixels.t });
+  }
+  if (breakdown) {
+    log(`save stages, medians (ms): ${medians(stages)}`);
+    log(`a save, medians (ms from the click): ${medians(saveSteps)}`);
+    log(`offline first page, medians (ms from navigation start): ${medians(steps)}`);
   }
   await context.close();
   return { firstPage, fetchMs, saveMs };
+}
+
+/** `key median, …` over every key of `runs`, in order of the median. */
+function medians(runs: readonly Record<string, number>[]): string {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  return keys
+    .map((k) => [k, median(runs.map((r) => r[k]).filter((v): v is number => v !== undefined))] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+}
+
+type OfflineRuns = Awaited<ReturnType<typeof offline>>;
+
+function logOffline(saved: OfflineRuns): void {
+  log(`saving the newest edition: fetch ${saved.fetchMs.map((t) => t.toFixed(0)).join(' ')} ms; save ${saved.saveMs.map((t) => t.toFixed(0)).join(' ')} ms`);
+  log(`first page offline, from IndexedDB: ${saved.firstPage.map((t) => t.toFixed(0)).join(' ')} ms`);
+}
+
+function offlineFigures(saved: OfflineRuns): { offlineFirstPageMs: number; saveThroughputRatio: number } {
+  return {
+    offlineFirstPageMs: median(saved.firstPage),
+    saveThroughputRatio: Math.round((median(saved.fetchMs) / median(saved.saveMs)) * 100) / 100,
+  };
 }
 
 async function main(): Promise<void> {
@@ -317,6 +513,12 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   try {
     log(`Editions: ${editions}; site at ${url}; ${RUNS} runs per figure.`);
+    if (options.only === 'offline') {
+      const saved = await offline(browser, url);
+      logOffline(saved);
+      console.log(JSON.stringify({ ...offlineFigures(saved), runs: RUNS }));
+      return;
+    }
     // One throwaway run warms up the server and the browser process, as a user's warm OS would be.
     await firstPage(browser, url, false);
     const local = [];
@@ -329,16 +531,14 @@ async function main(): Promise<void> {
     log(`page turns (${flips.pages} pages): ${flips.turns.map((t) => t.toFixed(0)).join(' ')} ms; sharp: ${flips.sharpTurns.map((t) => t.toFixed(0)).join(' ')} ms`);
     log(`heap after flipping through twice: ${flips.heapMb} MB; after six times: ${flips.heapMb6} MB`);
     const saved = await offline(browser, url);
-    log(`saving the newest edition: fetch ${saved.fetchMs.map((t) => t.toFixed(0)).join(' ')} ms; save ${saved.saveMs.map((t) => t.toFixed(0)).join(' ')} ms`);
-    log(`first page offline, from IndexedDB: ${saved.firstPage.map((t) => t.toFixed(0)).join(' ')} ms`);
+    logOffline(saved);
     const result = {
       firstPageMs: median(local.map((r) => r.pixels)),
       firstPageMsFast4g: median(fast4g.map((r) => r.pixels)),
       pageTurnMs: median(flips.turns),
       heapMbAfterFlipAll: flips.heapMb,
       viewerJsGzipKb: await viewerJsGzipKb(),
-      offlineFirstPageMs: median(saved.firstPage),
-      saveThroughputRatio: Math.round((median(saved.fetchMs) / median(saved.saveMs)) * 100) / 100,
+      ...offlineFigures(saved),
       firstPageSharpMs: median(local.map((r) => r.sharp)),
       firstPageSharpMsFast4g: median(fast4g.map((r) => r.sharp)),
       pageTurnSharpMs: median(flips.sharpTurns),

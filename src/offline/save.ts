@@ -8,10 +8,10 @@
  * The previews let it paint that page before pdf.js has started, as online.
  */
 import { promisifyRequest } from 'idb-keyval';
-import type { CatalogEntry, EditionManifest, FileRef } from '../manifest/types.js';
+import type { CatalogEntry, EditionManifest, FileRef, IsoDate, PreviewRef } from '../manifest/types.js';
 import { sha256Hex } from './digest.js';
 import { OfflineError, storageError } from './errors.js';
-import { type SavedEdition, type UseStore, defaultStore, editionKey, fileKey, prefixRange } from './store.js';
+import { type SavedEdition, type UseStore, defaultStore, editionKey, endSharedRead, fileKey, prefixRange } from './store.js';
 
 export interface SaveProgress {
   /** Bytes of the edition's files downloaded and verified so far. */
@@ -24,10 +24,20 @@ export interface SaveOptions {
   readonly signal?: AbortSignal;
   /** Cookies and extra headers for the downloads, for a server that authorises subscribers. Same-origin cookies by default. */
   readonly request?: { readonly credentials?: RequestCredentials; readonly headers?: Readonly<Record<string, string>> };
+  /**
+   * The edition's manifest as the caller has it already (the viewer's open edition), unverified: the files
+   * it names start downloading while the manifest is fetched and checked. Every file is still checked
+   * against the verified manifest, and a file it does not name is dropped.
+   */
+  readonly manifest?: EditionManifest;
 }
 
-/** Downloads running at once: Chromium's limit of connections per host over HTTP/1.1. */
-const PARALLEL_DOWNLOADS = 6;
+/**
+ * Downloads asked for at once. The browser runs as many as the connection allows (six per host over
+ * HTTP/1.1) and queues the rest, so a finished download finds the next one already waiting; they are
+ * asked for at low priority (`download`), so a page the reader turns to meanwhile goes first.
+ */
+const PARALLEL_DOWNLOADS = 64;
 
 /**
  * Saves the edition of catalog entry `entry` (from the catalog at
@@ -47,48 +57,77 @@ export function saveEdition(catalogUrl: string, entry: CatalogEntry, options: Sa
 
 async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: SaveOptions, customStore: UseStore): Promise<SavedEdition> {
   const { date } = entry;
-  performance.mark('save-start'); // BENCH-MARK
   const existing = await customStore('readonly', (s) => promisifyRequest(s.get(editionKey(date)) as IDBRequest<SavedEdition | undefined>));
   if (existing?.entry.sha256 === entry.sha256) return existing;
 
   const manifestUrl = new URL(entry.manifest, catalogUrl).href;
-  const manifestBytes = await download(manifestUrl, entry.sha256, date, options.request, options.signal);
-  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as EditionManifest;
-  performance.mark('save-manifest'); // BENCH-MARK
-  const refs = manifest.pages.flatMap((p): FileRef[] => (p.preview ? [p.pdf, p.preview] : [p.pdf]));
-  const total = refs.reduce((sum, ref) => sum + ref.bytes, 0);
-  let loaded = 0;
-  options.onProgress?.({ loaded, total });
+  const fileUrl = (ref: FileRef) => new URL(ref.url, manifestUrl).href;
   // The first failure stops the other downloads: the save has failed, and no progress follows it.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const files = await mapLimited(refs, PARALLEL_DOWNLOADS, async (ref: FileRef) => {
-    const bytes = await download(new URL(ref.url, manifestUrl).href, ref.sha256, date, options.request, signal);
-    if (signal.aborted) throw signal.reason;
-    loaded += ref.bytes;
-    options.onProgress?.({ loaded, total });
-    return [ref.url, bytes] as const;
-  }).catch((error: unknown) => {
-    stop.abort(error);
-    throw error;
-  });
-  options.signal?.throwIfAborted();
-  performance.mark('save-files'); // BENCH-MARK
+  const downloads = new Downloads((ref, each) => download(fileUrl(ref), ref.sha256, date, options.request, each), signal);
+  // The files the caller's copy of the manifest names start downloading while the manifest is checked.
+  if (options.manifest?.date === date) for (const ref of fileRefs(options.manifest)) if (!ref.url.startsWith('blob:')) downloads.start(ref);
+  const manifestBytes = await download(manifestUrl, entry.sha256, date, options.request, options.signal);
+  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as EditionManifest;
+  const refs = fileRefs(manifest);
+  downloads.keepOnly(refs);
+  const total = refs.reduce((sum, ref) => sum + ref.bytes, 0);
+  let loaded = 0;
+  options.onProgress?.({ loaded, total });
 
-  const record: SavedEdition = {
-    date,
-    entry,
-    manifest,
-    bytes: manifestBytes.byteLength + total,
-    savedAt: Date.now(),
-    pinned: existing?.pinned ?? false,
-  };
+  // A first save writes the files as they are verified, a batch per transaction, so storing overlaps
+  // downloading; the record comes last, and until it is there no reader takes the files for an edition.
+  // A corrected edition replaces a saved one in a single transaction instead, so its readers never see
+  // a mix of the two.
+  const incremental = existing === undefined;
+  // A refused write stops the save at once, like a failed download.
+  let refused: { readonly error: unknown } | undefined;
+  const writer = new BatchWriter(customStore, (error) => {
+    refused ??= { error };
+    stop.abort(error);
+  });
+  let files: (readonly [FileRef, Uint8Array])[];
+  let record: SavedEdition;
+  try {
+    if (incremental) await deleteFiles(date, customStore);
+    files = await Promise.all(
+      refs.map(async (ref) => {
+        const bytes = await downloads.start(ref);
+        if (signal.aborted) throw signal.reason;
+        loaded += ref.bytes;
+        options.onProgress?.({ loaded, total });
+        if (incremental) writer.put(fileKey(date, ref.url), storedValue(ref, bytes));
+        return [ref, bytes] as const;
+      }),
+    );
+    options.signal?.throwIfAborted();
+    record = { date, entry, manifest, bytes: manifestBytes.byteLength + total, savedAt: Date.now(), pinned: existing?.pinned ?? false };
+    // The record last, in the same transaction as the last files: readers take its presence to mean the files are there.
+    if (incremental) writer.put(editionKey(date), record);
+    await writer.done();
+    if (refused) throw refused.error;
+  } catch (failure) {
+    const error = refused?.error ?? failure;
+    stop.abort(error);
+    if (incremental) {
+      await writer.done();
+      await deleteFiles(date, customStore).catch(() => {});
+      endSharedRead(customStore);
+    }
+    throw isStorageFailure(error) ? storageError(error, date) : error;
+  }
+  if (incremental) {
+    endSharedRead(customStore);
+    return record;
+  }
+
   try {
     await customStore('readwrite', (s) => {
       try {
         // A corrected edition may name other files: the old ones go in the same transaction.
         s.delete(prefixRange(fileKey(date, '')));
-        for (const [url, bytes] of files) s.put(bytes, fileKey(date, url));
+        for (const [ref, bytes] of files) s.put(storedValue(ref, bytes), fileKey(date, ref.url));
         // The record last: readers take its presence to mean the files are there.
         s.put(record, editionKey(date));
       } catch (error) {
@@ -100,8 +139,9 @@ async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: Sa
     });
   } catch (error) {
     throw storageError(error, date);
+  } finally {
+    endSharedRead(customStore);
   }
-  performance.mark('save-stored'); // BENCH-MARK
   return record;
 }
 
@@ -109,7 +149,7 @@ async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: Sa
 async function download(url: string, sha256: string, date: string, request: SaveOptions['request'], signal?: AbortSignal): Promise<Uint8Array> {
   let bytes: Uint8Array;
   try {
-    const response = await fetch(url, { signal, credentials: request?.credentials ?? 'same-origin', headers: request?.headers });
+    const response = await fetch(url, { signal, credentials: request?.credentials ?? 'same-origin', headers: request?.headers, priority: 'low' });
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
@@ -123,16 +163,127 @@ async function download(url: string, sha256: string, date: string, request: Save
   return bytes;
 }
 
-/** `work` over `items`, at most `limit` at a time, results in order; the first failure rejects. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
+/** The files an edition's save stores: each page's PDF and preview image. */
+function fileRefs(manifest: EditionManifest): FileRef[] {
+  return manifest.pages.flatMap((p): FileRef[] => (p.preview ? [p.pdf, p.preview] : [p.pdf]));
+}
+
+/**
+ * How a file is stored: preview images as `Blob`s, which the viewer shows through a `blob:` URL without
+ * reading their bytes into script (cheap in Chromium, where IndexedDB keeps them as files); PDFs as bytes,
+ * which pdf.js needs anyway.
+ */
+function storedValue(ref: FileRef | PreviewRef, bytes: Uint8Array): Uint8Array | Blob {
+  return 'type' in ref ? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: ref.type }) : bytes;
+}
+
+/** Deletes the stored files of `date` (not its record). */
+function deleteFiles(date: IsoDate, customStore: UseStore): Promise<void> {
+  return customStore('readwrite', (s) => {
+    s.delete(prefixRange(fileKey(date, '')));
+    return promisifyRequest(s.transaction);
+  });
+}
+
+/** Whether `error` came from IndexedDB rather than from a download. */
+function isStorageFailure(error: unknown): boolean {
+  return error instanceof DOMException && error.name !== 'AbortError';
+}
+
+/**
+ * Writes values as they come, each batch in one transaction: whatever arrived while the previous
+ * transaction committed goes into the next, so the writes keep up with the downloads in a handful of
+ * transactions rather than one per file. The first failure goes to `onError`; nothing more is written.
+ */
+class BatchWriter {
+  #pending: (readonly [string, unknown])[] = [];
+  #running: Promise<void> | undefined;
+  #failed = false;
+
+  constructor(
+    readonly customStore: UseStore,
+    readonly onError: (error: unknown) => void,
+  ) {}
+
+  put(key: string, value: unknown): void {
+    if (this.#failed) return;
+    this.#pending.push([key, value]);
+    this.#running ??= this.#drain();
+  }
+
+  /** Resolves when everything put so far is written (or the writer has failed). */
+  async done(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#pending.length > 0 && !this.#failed) {
+        const batch = this.#pending.splice(0);
+        await this.customStore('readwrite', (s) => {
+          try {
+            for (const [key, value] of batch) s.put(value, key);
+          } catch (error) {
+            // A batch is written whole or not at all, like the transaction of a corrected edition.
+            s.transaction.abort();
+            throw error;
+          }
+          return promisifyRequest(s.transaction);
+        });
+      }
+    } catch (error) {
+      this.#failed = true;
+      this.onError(error);
+    } finally {
+      this.#running = undefined;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  }
+}
+
+/**
+ * The downloads of one save, each started once (by URL and hash), at most `PARALLEL_DOWNLOADS` at a
+ * time, in the order asked for.
+ */
+class Downloads {
+  readonly #running = new Map<string, { readonly done: Promise<Uint8Array>; readonly abort: AbortController }>();
+  readonly #waiting: (() => void)[] = [];
+  #active = 0;
+
+  constructor(
+    readonly fetchRef: (ref: FileRef, signal: AbortSignal) => Promise<Uint8Array>,
+    readonly signal: AbortSignal,
+  ) {}
+
+  /** The verified bytes of `ref`, downloading them if not yet started. */
+  start(ref: FileRef): Promise<Uint8Array> {
+    const key = `${ref.sha256} ${ref.url}`;
+    const running = this.#running.get(key);
+    if (running) return running.done;
+    const abort = new AbortController();
+    const signal = AbortSignal.any([this.signal, abort.signal]);
+    const done = this.#slot(signal).then(async () => {
+      try {
+        return await this.fetchRef(ref, signal);
+      } finally {
+        this.#active--;
+        this.#waiting.shift()?.();
+      }
+    });
+    // Downloads started ahead may be dropped before anyone awaits them.
+    done.catch(() => {});
+    this.#running.set(key, { done, abort });
+    return done;
+  }
+
+  /** Drops the downloads of files other than `refs` (guesses the verified manifest did not confirm). */
+  keepOnly(refs: readonly FileRef[]): void {
+    const wanted = new Set(refs.map((ref) => `${ref.sha256} ${ref.url}`));
+    for (const [key, { abort }] of this.#running) if (!wanted.has(key)) abort.abort();
+  }
+
+  async #slot(signal: AbortSignal): Promise<void> {
+    while (this.#active >= PARALLEL_DOWNLOADS) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    signal.throwIfAborted();
+    this.#active++;
+  }
 }

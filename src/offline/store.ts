@@ -49,3 +49,44 @@ export function prefixRange(prefix: string): IDBKeyRange {
 export function valuesWithPrefix<T>(prefix: string, customStore = defaultStore()): Promise<T[]> {
   return customStore('readonly', (s) => promisifyRequest(s.getAll(prefixRange(prefix)) as IDBRequest<T[]>));
 }
+
+/** Reads of every record in flight, per store (see `sharedRead`). */
+const reading = new WeakMap<UseStore, Promise<unknown>>();
+
+/** The result of the last shared read, per store, until the task that received it has run. */
+const justRead = new WeakMap<UseStore, unknown>();
+
+/**
+ * `read()`, or the same read already in flight on `customStore`: at start-up the viewer and its library
+ * both ask for the saved editions, and a page opening with no network waits for that list. Whoever
+ * writes calls `endSharedRead` once the write has committed, so later callers see it. The result stays
+ * at hand (`lastSharedRead`) until the task that received it has run.
+ */
+export function sharedRead<T>(customStore: UseStore, read: () => Promise<T>): Promise<T> {
+  const running = reading.get(customStore) as Promise<T> | undefined;
+  if (running) return running;
+  const started = read();
+  reading.set(customStore, started);
+  const end = () => {
+    if (reading.get(customStore) === started) reading.delete(customStore);
+  };
+  started.then((value) => {
+    end();
+    justRead.set(customStore, value);
+    setTimeout(() => {
+      if (justRead.get(customStore) === value) justRead.delete(customStore);
+    }, 0);
+  }, end);
+  return started;
+}
+
+/** The result of the shared read that finished in the current task, if any (see `sharedRead`). */
+export function lastSharedRead<T>(customStore: UseStore): T | undefined {
+  return justRead.get(customStore) as T | undefined;
+}
+
+/** Ends the sharing of a read in flight on `customStore`: call it after writing. */
+export function endSharedRead(customStore: UseStore): void {
+  reading.delete(customStore);
+  justRead.delete(customStore);
+}

@@ -1,58 +1,3 @@
-/**
- * `<epaper-viewer>`: reads an e-paper edition page by page.
- *
- * Opens the catalog at `src`, shows the newest edition's front page (or the
- * edition of `date`), and lets the reader turn pages, zoom and pan, follow
- * jump lines, open a story as text, search the edition and pick another date.
- * Pages are the edition's one-page PDFs drawn by pdf.js; a preview image made
- * at build time is painted first while pdf.js starts.
- *
- * Editions can be saved for offline reading (the "Saved editions" panel,
- * `src/offline/`): a saved edition opens from IndexedDB without network
- * requests for its files, and with no network the saved editions stand in for
- * the catalog.
- *
- * @element epaper-viewer
- *
- * @attr src - URL of the catalog (`index.json`) the edition build wrote.
- * @attr date - Edition date `YYYY-MM-DD`; the newest when absent. Set when the reader picks another date.
- * @attr page - 1-based page number; reflected as the reader turns pages.
- * @attr view - `single`, `spread` (facing pages, front page alone) or `auto` (spreads on wide screens). Default `auto`.
- * @attr deep-links - Keep the URL fragment in step (`#2025-11-10/p/3`, `#2025-11-10/a/<id>`), so links and back/forward work.
- *
- * @fires epaper-edition-load - An edition's manifest was loaded. `detail: { date, title, publication, pages }`.
- * @fires epaper-page-change - The reader turned to another page (never when the host sets `page`). `detail: { page, previousPage, date }`.
- * @fires epaper-article-open - The reader opened a story in the reader panel. `detail: { id, headline, date }`.
- * @fires epaper-page-render - A page's pixels are on screen: first its preview (`sharp: false`), then pdf.js's rendering (`sharp: true`). `detail: { page, sharp }`.
- * @fires epaper-error - The catalog, an edition or a page could not be loaded. `detail: { scope, code, message, url, page? }`; code `offline` when there is no network and no saved copy.
- *
- * @csspart toolbar - The bar with the controls.
- * @csspart edition-picker - The date `<select>`.
- * @csspart sections - The section tabs.
- * @csspart pager - Previous/next buttons and the page-number box.
- * @csspart zoom - The zoom buttons.
- * @csspart stage - The scrolling area that holds the pages.
- * @csspart page - Each page sheet.
- * @csspart hotspot - Each story's clickable area on a page.
- * @csspart link - Each jump-line link on a page.
- * @csspart panel - The side panel (page thumbnails or search).
- * @csspart error - The message shown when the edition cannot be opened.
- *
- * @cssproperty --epaper-background - Behind the pages. Default `#dcd9d2`.
- * @cssproperty --epaper-toolbar-background - Default `#ffffff`.
- * @cssproperty --epaper-toolbar-color - Default `#1d1b18`.
- * @cssproperty --epaper-accent - Focus rings, current page and section. Default `#0b5cad`.
- * @cssproperty --epaper-hotspot-highlight - Fill of a story under the pointer or focus. Default translucent accent.
- * @cssproperty --epaper-search-highlight - Fill of a story found by search. Default translucent yellow.
- * @cssproperty --epaper-font - Font of the controls. Default `system-ui`.
- * @cssproperty --epaper-reader-font - Body font of the reader panel. Default Old Standard TT, then Georgia.
- * @cssproperty --epaper-headline-font - Headline font of the reader panel. Default Playfair Display, then Georgia.
- * @cssproperty --epaper-reader-background - Reader panel background (`--epaper-reader-background-dark` in dark mode).
- * @cssproperty --epaper-reader-color - Reader panel text colour (`--epaper-reader-color-dark` in dark mode).
- * @cssproperty --epaper-kicker-color - Colour of the kicker above a headline in the reader panel. Default `#a0281e`.
- * @cssproperty --epaper-page-shadow - Shadow around each page.
- * @cssproperty --epaper-turn-duration - Length of the page-turn slide. Default `220ms`; none under reduced motion.
- */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -100,6 +45,63 @@ const PANEL_FOCUS: Record<Panel, string> = {
 /** Double-click zooms to this multiple of the fitted page, or back to fit when already zoomed. */
 const DOUBLE_TAP_ZOOM = 2.5;
 
+/**
+ * `<epaper-viewer>`: reads an e-paper edition page by page.
+ *
+ * Opens the catalog at `src`, shows the newest edition's front page (or the
+ * edition of `date`), and lets the reader turn pages, zoom and pan, follow
+ * jump lines, open a story as text, search the edition and pick another date.
+ * Pages are the edition's one-page PDFs drawn by pdf.js; a preview image made
+ * at build time is painted first while pdf.js starts.
+ *
+ * Editions can be saved for offline reading (the "Saved editions" panel,
+ * `src/offline/`): a saved edition opens from IndexedDB without network
+ * requests for its files, and with no network the saved editions stand in for
+ * the catalog.
+ *
+ * @element epaper-viewer
+ *
+ * @attr src - URL of the catalog (`index.json`) the edition build wrote.
+ * @attr date - Edition date `YYYY-MM-DD`; the newest when absent. Set when the reader picks another date.
+ * @attr page - 1-based page number; reflected as the reader turns pages.
+ * @attr view - `single`, `spread` (facing pages, front page alone) or `auto` (spreads on wide screens). Default `auto`.
+ * @attr deep-links - Keep the URL fragment in step (`#2025-11-10/p/3`, `#2025-11-10/a/<id>`), so links and back/forward work.
+ * @attr credentials - Whether requests for the catalog, manifests and PDFs carry cookies: `same-origin` (default), `include` or `omit`.
+ *
+ * @fires {CustomEvent<EditionLoadDetail>} epaper-edition-load - An edition's manifest was loaded. `detail: { date, title, publication, pages }`.
+ * @fires {CustomEvent<PageChangeDetail>} epaper-page-change - The reader turned to another page (never when the host sets `page`). `detail: { page, previousPage, date }`.
+ * @fires {CustomEvent<ArticleOpenDetail>} epaper-article-open - The reader opened a story in the reader panel. `detail: { id, headline, date }`.
+ * @fires {CustomEvent<PageRenderDetail>} epaper-page-render - A page's pixels are on screen: first its preview (`sharp: false`), then pdf.js's rendering (`sharp: true`). `detail: { page, sharp }`.
+ * @fires {CustomEvent<PageViewDetail>} epaper-page-view - A page has been on screen, painted, for 2 s without a break (for a host's analytics; the viewer itself sends nothing). `detail: { date, page, label, section, sectionTitle }`.
+ * @fires {CustomEvent<ErrorDetail>} epaper-error - The catalog, an edition or a page could not be loaded. `detail: { scope, code, message, url, page? }`; code `offline` when there is no network and no saved copy.
+ *
+ * @csspart toolbar - The bar with the controls.
+ * @csspart edition-picker - The date `<select>`.
+ * @csspart sections - The section tabs.
+ * @csspart pager - Previous/next buttons and the page-number box.
+ * @csspart zoom - The zoom buttons.
+ * @csspart stage - The scrolling area that holds the pages.
+ * @csspart page - Each page sheet.
+ * @csspart hotspot - Each story's clickable area on a page.
+ * @csspart link - Each jump-line link on a page.
+ * @csspart panel - The side panel (page thumbnails or search).
+ * @csspart error - The message shown when the edition cannot be opened.
+ *
+ * @cssproperty --epaper-background - Behind the pages. Default `#dcd9d2`.
+ * @cssproperty --epaper-toolbar-background - Default `#ffffff`.
+ * @cssproperty --epaper-toolbar-color - Default `#1d1b18`.
+ * @cssproperty --epaper-accent - Focus rings, current page and section. Default `#0b5cad`.
+ * @cssproperty --epaper-hotspot-highlight - Fill of a story under the pointer or focus. Default translucent accent.
+ * @cssproperty --epaper-search-highlight - Fill of a story found by search. Default translucent yellow.
+ * @cssproperty --epaper-font - Font of the controls. Default `system-ui`.
+ * @cssproperty --epaper-reader-font - Body font of the reader panel. Default Old Standard TT, then Georgia.
+ * @cssproperty --epaper-headline-font - Headline font of the reader panel. Default Playfair Display, then Georgia.
+ * @cssproperty --epaper-reader-background - Reader panel background (`--epaper-reader-background-dark` in dark mode).
+ * @cssproperty --epaper-reader-color - Reader panel text colour (`--epaper-reader-color-dark` in dark mode).
+ * @cssproperty --epaper-kicker-color - Colour of the kicker above a headline in the reader panel. Default `#a0281e`.
+ * @cssproperty --epaper-page-shadow - Shadow around each page.
+ * @cssproperty --epaper-turn-duration - Length of the page-turn slide. Default `220ms`; none under reduced motion.
+ */
 @customElement('epaper-viewer')
 export class EpaperViewer extends LitElement {
   static override styles = viewerStyles;
@@ -330,6 +332,8 @@ export class EpaperViewer extends LitElement {
     this.status = STATUS.loading;
     this.#catalogUrl = new URL(this.src, document.baseURI).href;
     try {
+      // `navigator.onLine` false is reliable (true is not): with no network, go straight to the saved editions.
+      if (!navigator.onLine) throw new EditionLoadError('catalog', 'network', this.#catalogUrl, 'You are offline.');
       this.catalog = await loadCatalog(this.#catalogUrl, abort.signal, this.#requests());
       this.offlineCatalog = false;
     } catch (error) {
@@ -370,7 +374,7 @@ export class EpaperViewer extends LitElement {
     let manifest: EditionManifest;
     let opened: OpenedSaved | undefined;
     try {
-      opened = saved && (await openSaved(saved));
+      opened = saved && (await openSaved(saved, () => void this.#offline.refresh()));
       manifest = opened ? checkManifest(opened.manifest) : await loadManifest(this.#manifestUrl, abort.signal, this.#requests());
     } catch (error) {
       opened?.close();
@@ -423,8 +427,10 @@ export class EpaperViewer extends LitElement {
     this.#previewFirst = !switching && this.#spread().every((n) => manifest.pages[n - 1]?.preview);
     // The worker is the biggest download before a sharp page, and its thread is slow to start: start it
     // now, while the preview loads; pdf.js's main-thread library waits for the preview to be painted.
-    if (this.#previewFirst) startPdfWorker();
-    else startPdfjs();
+    // A saved preview needs no download: there the worker's start would only compete with its decoding.
+    if (this.#previewFirst) {
+      if (!saved) startPdfWorker();
+    } else startPdfjs();
     emit(this, 'epaper-edition-load', { date: manifest.date, title: manifest.title, publication: manifest.publication.name, pages: manifest.pages.length });
   }
 
@@ -780,6 +786,9 @@ export class EpaperViewer extends LitElement {
 
   protected override firstUpdated(): void {
     this.#observeStage();
+    // Sizes follow the reader's default font size, not the host page's root font size (which `rem` would).
+    const probe = this.renderRoot.querySelector<HTMLElement>('.rem-probe')!;
+    this.renderRoot.querySelector<HTMLElement>('.root')!.style.setProperty('--_rem', getComputedStyle(probe).fontSize);
   }
 
   #observeStage(): void {
@@ -895,7 +904,8 @@ export class EpaperViewer extends LitElement {
   // ——— Templates ———
 
   protected override render(): TemplateResult {
-    return html`
+    return html`<div class="root">
+      <span class="rem-probe" aria-hidden="true"></span>
       ${this.#toolbar()}
       <div class="body">
         <div
@@ -925,7 +935,7 @@ export class EpaperViewer extends LitElement {
         @reader-close=${this.#closeStory}
         @reader-step=${(e: CustomEvent<number>) => this.#stepStory(e.detail)}
       ></epaper-reader-panel>
-    `;
+    </div>`;
   }
 
   #article(): Article | null {
@@ -1213,6 +1223,7 @@ export class EpaperViewer extends LitElement {
       offline: this.#offline,
       catalogUrl: this.#catalogUrl,
       current: this.offlineCatalog ? undefined : this.catalog?.editions.find((e) => e.date === date),
+      manifest: this.manifest,
       dateLabel: (d) => this.#dateLabel(d),
       open: (d) => this.#pickDate(d),
       openHit: (hit) => this.#openHit(hit),

@@ -1,11 +1,15 @@
 /**
  * The "Saved editions" side panel: save the open edition for offline reading
- * (with its progress), the saved editions with their size and date saved,
- * pin and delete, storage used and quota, and the storage settings.
+ * (with its progress), search every saved edition (offline too: the saved
+ * manifests hold the stories' text), the saved editions with their size and
+ * date saved, pin and delete, storage used and quota, and the storage
+ * settings.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CatalogEntry, IsoDate } from '../manifest/types.js';
+import type { CatalogEntry, EditionManifest, IsoDate } from '../manifest/types.js';
 import type { OfflineController } from './offline-controller.js';
+import type { EditionHit } from './search.js';
+import { hitButton, hitCount } from './search-hits.js';
 
 /** Choices for "keep the newest N editions"; 0 keeps all. */
 const KEEP_CHOICES = [0, 1, 3, 7, 14] as const;
@@ -15,8 +19,12 @@ export interface LibraryContext {
   readonly catalogUrl: string;
   /** The catalog entry of the edition on screen, when it is in the catalog. */
   readonly current: CatalogEntry | undefined;
+  /** The manifest of the edition on screen: a save starts downloading its files at once. */
+  readonly manifest?: EditionManifest;
   readonly dateLabel: (date: IsoDate) => string;
   readonly open: (date: IsoDate) => void;
+  /** Opens the edition of a hit at its page, with the story highlighted. */
+  readonly openHit: (hit: EditionHit) => void;
 }
 
 export function libraryPanel(c: LibraryContext): TemplateResult {
@@ -28,6 +36,7 @@ export function libraryPanel(c: LibraryContext): TemplateResult {
       ${c.current ? currentEdition(c, c.current) : nothing}
       ${offline.error ? html`<p class="library-error" role="alert">${offline.error.message}</p>` : nothing}
       <h3>On this device</h3>
+      ${saved.length === 0 ? nothing : savedSearch(c)}
       ${saved.length === 0
         ? html`<p>No edition is saved yet.</p>`
         : html`<ul class="saved">
@@ -62,6 +71,32 @@ export function libraryPanel(c: LibraryContext): TemplateResult {
   `;
 }
 
+/** Search over every saved edition: hits name the edition's date and the page. */
+function savedSearch(c: LibraryContext): TemplateResult {
+  const { offline } = c;
+  const hits = offline.hits();
+  const pageLabel = (hit: EditionHit) => offline.saved.get(hit.date)?.manifest.pages[hit.page - 1]?.label ?? String(hit.page);
+  return html`
+    <form
+      class="search saved-search"
+      role="search"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const first = hits[0];
+        if (first) c.openHit(first);
+      }}
+    >
+      <input type="search" aria-label="Search saved editions" placeholder="Search saved editions" .value=${offline.query} @input=${(e: Event) => offline.search((e.target as HTMLInputElement).value)} />
+    </form>
+    ${offline.query.trim()
+      ? html`<p class="hit-count" role="status">${hitCount(offline.query, hits)}</p>
+          <ul class="hits saved-hits">
+            ${hits.map((hit) => html`<li data-date=${hit.date}>${hitButton(hit, `${c.dateLabel(hit.date)}, page ${pageLabel(hit)}`, () => c.openHit(hit))}</li>`)}
+          </ul>`
+      : nothing}
+  `;
+}
+
 function currentEdition(c: LibraryContext, entry: CatalogEntry): TemplateResult {
   const progress = c.offline.progress.get(entry.date);
   const saved = c.offline.saved.get(entry.date);
@@ -73,7 +108,7 @@ function currentEdition(c: LibraryContext, entry: CatalogEntry): TemplateResult 
     </div>`;
   }
   if (saved && saved.entry.sha256 === entry.sha256) return html`<p class="saved-note">${name} is saved for offline reading.</p>`;
-  return html`<button type="button" class="save" @click=${() => void c.offline.save(c.catalogUrl, entry)}>Save ${name} for offline</button>`;
+  return html`<button type="button" class="save" @click=${() => void c.offline.save(c.catalogUrl, entry, c.manifest?.date === entry.date ? c.manifest : undefined)}>Save ${name} for offline</button>`;
 }
 
 function storageLine(offline: OfflineController, used: number): string {

@@ -4,7 +4,7 @@
  * `src/offline/` does the storing and checking.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CatalogEntry, IsoDate } from '../manifest/types.js';
+import type { CatalogEntry, EditionManifest, IsoDate } from '../manifest/types.js';
 import { OfflineError, type SaveOptions, type SaveProgress, type SavedEdition, deleteAll, deleteEdition, evictOldest, saveEdition, savedEditions, setPinned } from '../offline/index.js';
 import { type EditionHit, type LibraryIndex, buildLibraryIndex, searchLibrary } from './search.js';
 
@@ -39,6 +39,8 @@ export class OfflineController implements ReactiveController {
   query = '';
 
   readonly #host: ReactiveControllerHost;
+  /** The animation frame that will draw the save progress, if one is pending. */
+  #frame = 0;
   /** The saved editions' articles, prepared for search; built on the first search after `saved` changes. */
   #index: { readonly of: ReadonlyMap<IsoDate, SavedEdition>; readonly index: LibraryIndex } | undefined;
   readonly #requests: () => SaveOptions['request'];
@@ -62,7 +64,6 @@ export class OfflineController implements ReactiveController {
     const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
     const [estimate, persisted] = await Promise.all([storage?.estimate?.().catch(() => undefined), storage?.persisted?.().catch(() => false)]);
     this.storage = { usage: estimate?.usage, quota: estimate?.quota, persisted: persisted ?? false };
-    performance.mark('save-refreshed'); // BENCH-MARK
     this.#host.requestUpdate();
   }
 
@@ -82,17 +83,23 @@ export class OfflineController implements ReactiveController {
     return searchLibrary(this.#index.index, this.query);
   }
 
-  /** Saves `entry` of the catalog at `catalogUrl`; a second call for the same date joins the first. */
-  save(catalogUrl: string, entry: CatalogEntry): Promise<SavedEdition | undefined> {
+  /**
+   * Saves `entry` of the catalog at `catalogUrl`; a second call for the same date joins the first.
+   * `manifest`, the edition's manifest when the viewer has it open, lets its files start downloading
+   * while the manifest is fetched again and checked.
+   */
+  save(catalogUrl: string, entry: CatalogEntry, manifest?: EditionManifest): Promise<SavedEdition | undefined> {
     const running = this.#saves.get(entry.date);
     if (running) return running.done;
     this.error = undefined;
     this.#setProgress(entry.date, { loaded: 0, total: 0 });
     let done = false;
     const abort = new AbortController();
-    const saving = saveEdition(catalogUrl, entry, { onProgress: (p) => done || this.#setProgress(entry.date, p), signal: abort.signal, request: this.#requests() })
+    const saving = saveEdition(catalogUrl, entry, { onProgress: (p) => done || this.#setProgress(entry.date, p), signal: abort.signal, request: this.#requests(), manifest })
       .then(
         async (saved) => {
+          // Listed at once, so the panel goes from the progress bar straight to "saved"; the refresh below confirms it.
+          this.saved = new Map([...new Map(this.saved).set(saved.date, saved)].sort(([a], [b]) => b.localeCompare(a)));
           if (this.settings.keepNewest > 0) await evictOldest(this.settings.keepNewest).catch(() => []);
           return saved;
         },
@@ -154,6 +161,14 @@ export class OfflineController implements ReactiveController {
     if (progress) next.set(date, progress);
     else next.delete(date);
     this.progress = next;
+    // Files finish in quick succession: the bar is drawn at most once a frame, not once a file.
+    if (progress && progress.loaded > 0 && typeof requestAnimationFrame === 'function') {
+      this.#frame ||= requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#host.requestUpdate();
+      });
+      return;
+    }
     this.#host.requestUpdate();
   }
 }

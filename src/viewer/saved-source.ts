@@ -4,7 +4,7 @@
  * instead of the network.
  */
 import type { EditionManifest, Page } from '../manifest/types.js';
-import { OfflineError, deleteEdition, loadSavedFile, type SavedEdition } from '../offline/index.js';
+import { OfflineError, deleteEdition, isIntact, loadSavedBlobs, loadSavedFile, type SavedEdition } from '../offline/index.js';
 import { EditionLoadError, loadPdfBytes } from './loader.js';
 import type { PdfReader } from './pdf.js';
 
@@ -17,23 +17,50 @@ export interface OpenedSaved {
 
 /**
  * The saved edition's manifest as the viewer shows it: previews painted from
- * the stored images (checked like every saved file); a preview missing or
- * damaged is left out, and pdf.js paints that page.
+ * the stored images, through `blob:` URLs of the stored `Blob`s (no bytes
+ * read before the first paint); a preview missing is left out, and pdf.js
+ * paints that page. The previews are checked against their SHA-256 once the
+ * browser is idle: a damaged one discards the saved copy (`onDamaged` is
+ * told), as a damaged page PDF does; the pages' PDFs are checked as they are
+ * read, before pdf.js draws them.
  */
-export async function openSaved(saved: SavedEdition): Promise<OpenedSaved> {
+export async function openSaved(saved: SavedEdition, onDamaged: () => void = () => {}): Promise<OpenedSaved> {
   const urls: string[] = [];
-  performance.mark('openSaved-start'); // BENCH-MARK
-  const pages = await Promise.all(
-    saved.manifest.pages.map(async ({ preview, ...page }): Promise<Page> => {
-      const bytes = preview && (await loadSavedFile(saved.date, preview).catch(() => undefined));
-      if (!preview || !bytes) return page;
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: preview.type }));
-      urls.push(url);
-      return { ...page, preview: { ...preview, url } };
-    }),
-  );
-  performance.mark('openSaved-end'); // BENCH-MARK
-  return { manifest: { ...saved.manifest, pages }, close: () => urls.forEach((url) => URL.revokeObjectURL(url)) };
+  const refs = saved.manifest.pages.flatMap((p) => (p.preview ? [p.preview] : []));
+  const blobs = await loadSavedBlobs(saved.date, refs).catch(() => refs.map(() => undefined));
+  const stored = new Map(refs.map((ref, i) => [ref, blobs[i]]));
+  const pages = saved.manifest.pages.map(({ preview, ...page }): Page => {
+    const blob = preview && stored.get(preview);
+    if (!preview || !blob) return page;
+    const url = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: preview.type }));
+    urls.push(url);
+    return { ...page, preview: { ...preview, url } };
+  });
+  let closed = false;
+  whenIdle(async () => {
+    for (const [ref, blob] of stored) {
+      if (closed) return;
+      if (blob && !(await isIntact(blob, ref).catch(() => true))) {
+        await deleteEdition(saved.date).catch(() => {});
+        onDamaged();
+        return;
+      }
+    }
+  });
+  return {
+    manifest: { ...saved.manifest, pages },
+    close: () => {
+      closed = true;
+      urls.forEach((url) => URL.revokeObjectURL(url));
+    },
+  };
+}
+
+/** Runs `work` when the browser has nothing more urgent to do (after the first paint). */
+function whenIdle(work: () => Promise<void>): void {
+  const run = () => void work();
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
+  else setTimeout(run, 0);
 }
 
 /**

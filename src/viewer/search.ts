@@ -5,8 +5,12 @@
  * "Café", "ferr" finds "ferry"); an article is a hit when it contains every
  * word of the query. Hits are ranked by where the words occur (a headline
  * counts more than the body) and come with a snippet to show.
+ *
+ * The same search runs over several editions at once (`buildLibraryIndex`,
+ * `searchLibrary`): the editions saved on this device, from their saved
+ * manifests, with no network.
  */
-import type { Article, Block, EditionManifest } from '../manifest/types.js';
+import type { Article, Block, EditionManifest, IsoDate } from '../manifest/types.js';
 
 /** How much an occurrence counts, by field. */
 const FIELD_WEIGHT = { headline: 10, kicker: 4, deck: 5, byline: 3, body: 1 } as const;
@@ -54,6 +58,16 @@ export interface Hit {
   /** Whether the snippet starts or ends inside the text. */
   readonly clippedStart: boolean;
   readonly clippedEnd: boolean;
+}
+
+/** A hit in one of several editions. */
+export interface EditionHit extends Hit {
+  readonly date: IsoDate;
+}
+
+/** Several editions prepared for searching together. */
+export interface LibraryIndex {
+  readonly editions: readonly { readonly date: IsoDate; readonly index: SearchIndex }[];
 }
 
 /** Lower case, without accents: the form queries and text are compared in. */
@@ -144,7 +158,24 @@ export function search(index: SearchIndex, query: string, limit = 50): Hit[] {
     if (!everyTerm) continue;
     hits.push({ id: entry.article.id, headline: entry.article.headline, page: entry.page, score, ...snippet(entry, terms) });
   }
-  hits.sort((a, b) => b.score - a.score || a.page - b.page || a.headline.localeCompare(b.headline));
+  hits.sort(byRank);
+  return hits.slice(0, limit);
+}
+
+/** Best score first; then the earlier page, then the headline. */
+function byRank(a: Hit, b: Hit): number {
+  return b.score - a.score || a.page - b.page || a.headline.localeCompare(b.headline);
+}
+
+/** Prepares the articles of several editions (saved manifests) for searching together. */
+export function buildLibraryIndex(editions: readonly Pick<EditionManifest, 'date' | 'articles'>[]): LibraryIndex {
+  return { editions: editions.map((manifest) => ({ date: manifest.date, index: buildIndex(manifest) })) };
+}
+
+/** Articles of every edition in `library` containing every word of `query`: best first, the newer edition first among equals. */
+export function searchLibrary(library: LibraryIndex, query: string, limit = 50): EditionHit[] {
+  const hits = library.editions.flatMap(({ date, index }) => search(index, query, limit).map((hit): EditionHit => ({ ...hit, date })));
+  hits.sort((a, b) => b.score - a.score || (a.date === b.date ? byRank(a, b) : a.date < b.date ? 1 : -1));
   return hits.slice(0, limit);
 }
 

@@ -26,21 +26,46 @@ if (viewer) {
   });
 }
 
+/** How often an open page asks the server for a new version, besides when it comes back online or into view. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
 /**
  * After one visit the site opens with no network. A new version waits for the reader's word, so a page
- * being read never changes under them.
+ * being read never changes under them: until they press "Update now", the version they opened keeps
+ * serving the app's files from its cache (even files the new deployment removed from the server); then
+ * the new version takes over and the page reloads where the reader was (the deep link in the address).
  */
 function registerServiceWorker(): void {
   const updateApp = registerSW({
     immediate: true,
     onNeedRefresh() {
+      // Workbox may report one update twice (as installed, then as waiting): one notice.
+      if (document.querySelector('.update-bar')) return;
       const bar = document.createElement('div');
       bar.className = 'update-bar';
       bar.setAttribute('role', 'status');
       document.body.append(bar);
       render(html`A new version of the e-paper is ready. <button type="button" @click=${() => void updateApp(true)}>Update now</button>`, bar);
     },
+    onRegisteredSW(_url, registration) {
+      if (registration) watchForUpdates(registration);
+    },
   });
+}
+
+/**
+ * Browsers look for a new service worker only on navigations, and a reader may keep the paper open all
+ * day: look again when the connection comes back, when the page comes back into view, and every hour.
+ */
+function watchForUpdates(registration: ServiceWorkerRegistration): void {
+  const check = () => {
+    if (navigator.onLine && !registration.installing) void registration.update().catch(() => {});
+  };
+  window.addEventListener('online', check);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
+  setInterval(check, UPDATE_CHECK_MS);
 }
 
 // Precaching downloads the whole app (about 2 MB): only once the first page is sharp (or the viewer

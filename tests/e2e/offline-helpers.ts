@@ -3,7 +3,19 @@
  * a look straight into the viewer's IndexedDB store.
  */
 import { type Page, expect } from '@playwright/test';
-import { viewer } from './helpers.js';
+import { events, viewer } from './helpers.js';
+
+/** Waits for a sharp rendering of page `n` of the edition of `date`, counting from the last `epaper-edition-load` of it. */
+export async function waitForEdition(page: Page, date: string, n = 1): Promise<void> {
+  await expect.poll(async () => (await events(page, 'epaper-edition-load')).at(-1)?.detail.date).toBe(date);
+  await expect
+    .poll(async () => {
+      const all = await events(page);
+      const start = all.findLastIndex((e) => e.type === 'epaper-edition-load');
+      return all.slice(start).some((e) => e.type === 'epaper-page-render' && e.detail.page === n && e.detail.sharp === true);
+    })
+    .toBe(true);
+}
 
 /** Opens the "Saved editions" panel. */
 export async function openLibrary(page: Page): Promise<void> {

@@ -1,22 +1,10 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { NEWEST, OLDER, events, ink, open, viewer, waitForSharp } from './helpers.js';
-import { damageStoredFile, openLibrary, pick, saveShown, storedEditions, storedKeys, storedRecord } from './offline-helpers.js';
+import { damageStoredFile, openLibrary, pick, saveShown, storedEditions, storedKeys, storedRecord, waitForEdition } from './offline-helpers.js';
 
 /** The store's keys once the newest test edition is saved: the record, then each page's PDF and preview. */
 const SAVED_NEWEST = [`edition:${NEWEST}`, ...[1, 2, 3, 4].flatMap((n) => [`file:${NEWEST}/pages/${n}.pdf`, `file:${NEWEST}/pages/${n}.webp`])];
-
-/** Waits for a sharp rendering of page `n` of the edition of `date`, counting from the last `epaper-edition-load` of it. */
-async function waitForEdition(page: import('@playwright/test').Page, date: string, n = 1): Promise<void> {
-  await expect.poll(async () => (await events(page, 'epaper-edition-load')).at(-1)?.detail.date).toBe(date);
-  await expect
-    .poll(async () => {
-      const all = await events(page);
-      const start = all.findLastIndex((e) => e.type === 'epaper-edition-load');
-      return all.slice(start).some((e) => e.type === 'epaper-page-render' && e.detail.page === n && e.detail.sharp === true);
-    })
-    .toBe(true);
-}
 
 test.describe('saving an edition', () => {
   test('stores the manifest and every page PDF, and shows progress while it runs', async ({ page }) => {

@@ -4,7 +4,7 @@
  * test can make fail, corrupt or count.
  */
 import { createHash } from 'node:crypto';
-import type { CatalogEntry, EditionManifest } from '../../src/manifest/types.js';
+import type { Article, CatalogEntry, EditionManifest } from '../../src/manifest/types.js';
 
 export const CATALOG_URL = 'https://paper.test/editions/index.json';
 
@@ -17,15 +17,26 @@ export interface MemoryEdition {
   readonly files: Map<string, Uint8Array>;
 }
 
+export interface MemoryEditionOptions {
+  readonly articles?: readonly Article[];
+  /** Give every page a preview "image" of `pageBytes / 2` bytes. */
+  readonly previews?: boolean;
+}
+
 /** An edition of `date` with `pages` one-page "PDFs" of `pageBytes` bytes each; `version` changes every byte. */
-export function memoryEdition(date: string, pages = 3, pageBytes = 1000, version = 1): MemoryEdition {
+export function memoryEdition(date: string, pages = 3, pageBytes = 1000, version = 1, { articles = [], previews = false }: MemoryEditionOptions = {}): MemoryEdition {
   const files = new Map<string, Uint8Array>();
   const base = new URL(`${date}/`, CATALOG_URL);
   const pageList = Array.from({ length: pages }, (_, i) => {
     const bytes = new Uint8Array(pageBytes).fill((i + 1) * version);
     const url = `pages/${i + 1}.v${version}.pdf`;
     files.set(new URL(url, base).href, bytes);
-    return { number: i + 1, label: `A${i + 1}`, section: 'front', width: 800, height: 1100, pdf: { url, bytes: pageBytes, sha256: sha(bytes) }, links: [] };
+    const page = { number: i + 1, label: `A${i + 1}`, section: 'front', width: 800, height: 1100, pdf: { url, bytes: pageBytes, sha256: sha(bytes) }, links: [] };
+    if (!previews) return page;
+    const image = new Uint8Array(pageBytes / 2).fill(100 + i);
+    const imageUrl = `pages/${i + 1}.v${version}.webp`;
+    files.set(new URL(imageUrl, base).href, image);
+    return { ...page, preview: { url: imageUrl, bytes: image.byteLength, sha256: sha(image), width: 400, height: 550, type: 'image/webp' } };
   });
   const manifest = {
     format: 1,
@@ -37,7 +48,7 @@ export function memoryEdition(date: string, pages = 3, pageBytes = 1000, version
     pdf: { url: 'edition.pdf', bytes: 0, sha256: '' },
     sections: [{ id: 'front', title: 'Front', firstPage: 1 }],
     pages: pageList,
-    articles: [],
+    articles,
   } as EditionManifest;
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest));
   files.set(new URL('edition.json', base).href, manifestBytes);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/manifest/types.js';
-import { buildIndex, fold, queryTerms, search } from '../../src/viewer/search.js';
+import { buildIndex, buildLibraryIndex, fold, queryTerms, search, searchLibrary } from '../../src/viewer/search.js';
 
 function article(id: string, headline: string, body: string, extra: Partial<Article> = {}): Article {
   return {
@@ -93,5 +93,29 @@ describe('a hit’s snippet', () => {
   it('is empty when only the headline matched', () => {
     const [hit] = search(index, 'council');
     expect(hit!.snippet).toEqual([]);
+  });
+});
+
+describe('searchLibrary (several editions at once)', () => {
+  const library = buildLibraryIndex([
+    { date: '2025-11-09', articles: [article('gale', 'Gale warning', 'The last ferry may leave at six.', { placements: [{ page: 2, boxes: [] }] })] },
+    { date: '2025-11-10', articles: ARTICLES },
+  ]);
+
+  it('finds stories in every edition and says which edition each is from', () => {
+    expect(searchLibrary(library, 'last ferry')).toMatchObject([{ date: '2025-11-09', id: 'gale', page: 2, headline: 'Gale warning' }]);
+  });
+
+  it('ranks by score across editions, the newer edition first among equals', () => {
+    const twin = buildLibraryIndex([
+      { date: '2025-11-09', articles: [article('a', 'Harbour', 'Quay')] },
+      { date: '2025-11-10', articles: [article('b', 'Harbour', 'Quay')] },
+    ]);
+    expect(searchLibrary(twin, 'harbour').map((h) => h.date)).toEqual(['2025-11-10', '2025-11-09']);
+    expect(searchLibrary(library, 'ferry').map((h) => `${h.date} ${h.id}`)).toEqual(['2025-11-10 ferry', '2025-11-10 budget', '2025-11-10 cafe', '2025-11-09 gale']);
+  });
+
+  it('honours the limit over all editions', () => {
+    expect(searchLibrary(library, 'ferry', 2)).toHaveLength(2);
   });
 });
