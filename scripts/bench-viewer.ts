@@ -20,7 +20,8 @@
  * Options: `--runs N` (default 5), `--editions DIR` (default `public/editions`;
  * without one, the viewer's test editions are generated and used),
  * `--add-previews` (render preview images, as the build can, into a copy of
- * editions built without them), `--only offline` (just the two offline
+ * editions built without them), `--only first-page` (just the first page on
+ * localhost), `--only offline` (just the two offline
  * figures), `--breakdown` (where a save's and an offline first page's time
  * goes, on stderr), `--out DIR` (where to build the site; default
  * `.cache/bench-site`).
@@ -524,6 +525,10 @@ async function main(): Promise<void> {
     const local = [];
     for (let i = 0; i < RUNS; i++) local.push(await firstPage(browser, url, false));
     log(`first page, localhost: ${local.map((r) => `${r.pixels.toFixed(0)}/${r.sharp.toFixed(0)}`).join(' ')} ms (pixels/sharp)`);
+    if (options.only === 'first-page') {
+      console.log(JSON.stringify({ firstPageMs: median(local.map((r) => r.pixels)), firstPageSharpMs: median(local.map((r) => r.sharp)), runs: RUNS }));
+      return;
+    }
     const fast4g = [];
     for (let i = 0; i < RUNS; i++) fast4g.push(await firstPage(browser, url, true));
     log(`first page, Fast 4G: ${fast4g.map((r) => `${r.pixels.toFixed(0)}/${r.sharp.toFixed(0)}`).join(' ')} ms (pixels/sharp)`);

@@ -889,7 +889,8 @@ export class EpaperViewer extends LitElement {
         this.#painted.set(page, false);
         emit(this, 'epaper-page-render', { page, sharp: false });
         this.#trackViews();
-        if (this.#previewFirst && this.#spread().every((n) => this.#painted.has(n))) this.#startPdf();
+        // After the frame that shows the preview: compiling pdf.js's library would hold that frame back.
+        if (this.#previewFirst && this.#spread().every((n) => this.#painted.has(n))) requestAnimationFrame(() => setTimeout(() => this.#startPdf()));
       });
   }
 
