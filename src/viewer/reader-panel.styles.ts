@@ -57,6 +57,7 @@ export const readerStyles = css`
   .bar {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
     justify-content: space-between;
     gap: calc(0.5 * var(--_rem, 16px));
     padding: calc(0.5 * var(--_rem, 16px)) calc(0.75 * var(--_rem, 16px));
@@ -125,6 +126,23 @@ export const readerStyles = css`
 
   .close {
     font-size: calc(1.25 * var(--_rem, 16px));
+  }
+
+  .tools {
+    margin-left: auto;
+  }
+
+  /* On a phone: story navigation and Close on the first row, the tools below. */
+  @media (max-width: 560px) {
+    .close {
+      order: 1;
+    }
+
+    .tools {
+      order: 2;
+      flex-basis: 100%;
+      margin-left: 0;
+    }
   }
 
   article {

@@ -113,7 +113,7 @@ export class EpaperReaderPanel extends LitElement {
                     <span aria-hidden="true">›</span>
                   </button>
                 </div>
-                <div class="group">
+                <div class="group tools">
                   <button type="button" aria-label="Smaller text" ?disabled=${this.textSize <= TEXT_SIZES[0]} @click=${() => this.#resize(-1)}>
                     <span aria-hidden="true" class="small-a">A</span>−
                   </button>
@@ -127,10 +127,10 @@ export class EpaperReaderPanel extends LitElement {
                       </button>`
                     : nothing}
                   ${this.link ? html`<button type="button" @click=${this.#copyLink}>Copy link</button>` : nothing}
-                  <button type="button" class="close" aria-label="Close article" @click=${() => this.dialog.close()}>
-                    <span aria-hidden="true">×</span>
-                  </button>
                 </div>
+                <button type="button" class="close" aria-label="Close article" @click=${() => this.dialog.close()}>
+                  <span aria-hidden="true">×</span>
+                </button>
               </div>
               <article tabindex="0" aria-labelledby="headline" lang=${this.language} style=${styleProps({ '--reader-text-size': String(this.textSize) })}>
                 <header>
