@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type fontkitModule from '@pdf-lib/fontkit';
 import { layoutEdition } from '../layout/paginate.js';
 import type { ArticlePlacement, BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
 import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyle } from '../manifest/types.js';
 import { Shaper } from '../pdf/font-metrics.js';
+import { fontkit } from '../pdf/pdf-lib.js';
 import { writeEditionPdfs, type PdfFont, type PdfImage, type OutlineEntry } from '../pdf/document.js';
 import type { TextRun } from '../typeset/items.js';
 import { FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
@@ -23,13 +23,7 @@ export interface BuildAssets {
   readonly images: Map<Uint8Array, PdfImage>;
 }
 
-/**
- * CommonJS packages are loaded with `require`: importing them from an ES
- * module makes Node scan their source for export names first, which for
- * fontkit's 2 MB bundle took about 60 ms of the build's start-up.
- */
 const require = createRequire(import.meta.url);
-const fontkit = require('@pdf-lib/fontkit') as typeof fontkitModule;
 
 /** The `hyphen` package's pattern data by language, loaded only for the language a build sets. */
 const PATTERNS: Readonly<Record<string, () => PatternData>> = {

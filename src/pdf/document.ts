@@ -1,11 +1,13 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
+import type { PDFArray, PDFDict, PDFDocument, PDFFont, PDFPage, PDFRef } from 'pdf-lib';
 import type { LaidOutPage } from '../layout/types.js';
 import type { FontKey } from '../typeset/metrics.js';
 import { contentStream } from './content.js';
 import type { Shaper } from './font-metrics.js';
 import { GlyphEncoder } from './glyph-encoder.js';
 import { embedImage, type PdfImage } from './images.js';
+import { fontkit, pdfLib } from './pdf-lib.js';
+
+const { PDFHexString, PDFName, PDFNumber } = pdfLib;
 
 export type { PdfImage };
 
@@ -146,7 +148,7 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
 
 /** An empty document with the edition's metadata, its pages labelled from `firstPageNumber` (ISO 32000-1 §12.4.2). */
 async function newDocument(options: PdfOptions, firstPageNumber: number): Promise<PDFDocument> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+  const doc = await pdfLib.PDFDocument.create({ updateMetadata: false });
   const { metadata, deflate } = options;
   if (deflate) {
     // Fonts, cmaps and content streams all go through this one method.

@@ -1,4 +1,7 @@
-import { PDFHexString, PDFName, type PDFContext, type PDFRef } from 'pdf-lib';
+import type { PDFContext, PDFRef } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
+
+const { PDFHexString, PDFName } = pdfLib;
 
 /**
  * An image ready to embed, encoded once per build and embedded as is into
