@@ -272,22 +272,31 @@ function timeSave(page: Page): Promise<number> {
   );
 }
 
-/**
- * Milliseconds to fetch the files a save downloads (the newest edition's manifest, page PDFs and
- * previews: the same bytes) with plain `fetch`, all at once.
- */
-function timeFetch(page: Page): Promise<number> {
+/** The files a save of the newest edition downloads: its manifest, and each page's PDF and preview (absolute URLs). */
+interface SavedFiles {
+  readonly manifest: string;
+  readonly files: readonly string[];
+}
+
+function savedFiles(page: Page): Promise<SavedFiles> {
   return page.evaluate(async () => {
     const catalogUrl = new URL('editions/index.json', document.baseURI);
     const catalog = (await (await fetch(catalogUrl)).json()) as { editions: { date: string; manifest: string }[] };
     const entry = catalog.editions.reduce((a, b) => (b.date > a.date ? b : a));
     const manifestUrl = new URL(entry.manifest, catalogUrl);
     const manifest = (await (await fetch(manifestUrl)).json()) as { pages: { pdf: { url: string }; preview?: { url: string } }[] };
-    const urls = ['edition.json', ...manifest.pages.flatMap((p) => (p.preview ? [p.pdf.url, p.preview.url] : [p.pdf.url]))];
-    const t0 = performance.now();
-    await Promise.all(urls.map(async (url) => (await fetch(new URL(url, manifestUrl))).arrayBuffer()));
-    return performance.now() - t0;
+    const files = manifest.pages.flatMap((p) => (p.preview ? [p.pdf.url, p.preview.url] : [p.pdf.url]));
+    return { manifest: manifestUrl.href, files: files.map((url) => new URL(url, manifestUrl).href) };
   });
+}
+
+/** Milliseconds to fetch the files a save downloads (the same bytes) with plain `fetch`, all at once. */
+function timeFetch(page: Page, saved: SavedFiles): Promise<number> {
+  return page.evaluate(async (urls) => {
+    const t0 = performance.now();
+    await Promise.all(urls.map(async (url) => (await fetch(url)).arrayBuffer()));
+    return performance.now() - t0;
+  }, [saved.manifest, ...saved.files]);
 }
 
 /**
@@ -295,16 +304,10 @@ function timeFetch(page: Page): Promise<number> {
  * stores: the downloads, SHA-256 one file after another and all at once, and one IndexedDB transaction
  * writing them as `Uint8Array`s and as `Blob`s (into a scratch database).
  */
-function saveStages(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async () => {
-    const catalogUrl = new URL('editions/index.json', document.baseURI);
-    const catalog = (await (await fetch(catalogUrl)).json()) as { editions: { date: string; manifest: string }[] };
-    const entry = catalog.editions.reduce((a, b) => (b.date > a.date ? b : a));
-    const manifestUrl = new URL(entry.manifest, catalogUrl);
-    const manifest = (await (await fetch(manifestUrl)).json()) as { pages: { pdf: { url: string }; preview?: { url: string } }[] };
-    const urls = manifest.pages.flatMap((p) => (p.preview ? [p.pdf.url, p.preview.url] : [p.pdf.url]));
+function saveStages(page: Page, saved: SavedFiles): Promise<Record<string, number>> {
+  return page.evaluate(async (urls) => {
     const t0 = performance.now();
-    const files = await Promise.all(urls.map(async (url) => new Uint8Array(await (await fetch(new URL(url, manifestUrl))).arrayBuffer())));
+    const files = await Promise.all(urls.map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer())));
     const t1 = performance.now();
     for (const bytes of files) await crypto.subtle.digest('SHA-256', bytes);
     const t2 = performance.now();
@@ -343,7 +346,7 @@ function saveStages(page: Page): Promise<Record<string, number>> {
     await navigator.storage.estimate();
     const t8 = performance.now();
     // The save's pipeline, one stage added at a time: download and hash each file, then also store each.
-    const get = async (url: string) => new Uint8Array(await (await fetch(new URL(url, manifestUrl))).arrayBuffer());
+    const get = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
     const t9 = performance.now();
     await Promise.all(urls.map(async (url) => crypto.subtle.digest('SHA-256', await get(url))));
     const t10 = performance.now();
@@ -378,7 +381,7 @@ function saveStages(page: Page): Promise<Record<string, number>> {
       fetchHashStore: t11 - t10,
       fetchAgain: t12 - t11,
     };
-  });
+  }, saved.files);
 }
 
 /** Marks when preview images start and finish decoding and when a worker is created (`--breakdown`). */
@@ -439,9 +442,10 @@ async function offline(browser: Browser, url: string): Promise<{ firstPage: numb
   const saveMs: number[] = [];
   const stages: Record<string, number>[] = [];
   const saveSteps: Record<string, number>[] = [];
+  const files = await savedFiles(page);
   for (let i = 0; i < RUNS; i++) {
-    if (breakdown) stages.push(await saveStages(page));
-    fetchMs.push(await timeFetch(page));
+    if (breakdown) stages.push(await saveStages(page, files));
+    fetchMs.push(await timeFetch(page, files));
     saveMs.push(await timeSave(page));
     if (breakdown) {
       saveSteps.push(
