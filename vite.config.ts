@@ -110,6 +110,8 @@ const embed = defineConfig({
   base: './',
   publicDir: false,
   plugins: [precompressed()],
+  // The save worker is a module, like the page's scripts and pdf.js's worker.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     outDir: 'dist/embed',
@@ -127,6 +129,7 @@ const embed = defineConfig({
 
 const site = defineConfig({
   plugins: [precompressed(), servePrecompressed(), appShell()],
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -452,10 +452,13 @@ async function offline(browser: Browser, url: string): Promise<{ firstPage: numb
         await page.evaluate(() => {
           const t0 = performance.getEntriesByName('save-click')[0]!.startTime;
           const steps: Record<string, number> = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime - t0]));
-          // The save's requests: when the first started and the last ended; and the main thread's long tasks meanwhile.
+          // The save's requests: when the first started and the last ended (only when the page made them: a
+          // save in the save worker keeps its resource timings there); and the main thread's long tasks meanwhile.
           const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.startTime >= t0 && r.name.includes('/editions/'));
-          steps.firstRequest = Math.min(...requests.map((r) => r.startTime)) - t0;
-          steps.lastResponseEnd = Math.max(...requests.map((r) => r.responseEnd)) - t0;
+          if (requests.length > 0) {
+            steps.firstRequest = Math.min(...requests.map((r) => r.startTime)) - t0;
+            steps.lastResponseEnd = Math.max(...requests.map((r) => r.responseEnd)) - t0;
+          }
           steps.longTasks = (window as unknown as { __longTasks: number }).__longTasks;
           return steps;
         }),

@@ -65,10 +65,29 @@ async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: Sa
   // The first failure stops the other downloads: the save has failed, and no progress follows it.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  // The manifest is asked for first, so that it does not queue behind the files for a connection:
+  // nothing is stored before it is checked.
+  const manifestDownload = download(manifestUrl, entry.sha256, date, options.request, signal);
+  manifestDownload.catch(() => {});
   const downloads = new Downloads((ref, each) => download(fileUrl(ref), ref.sha256, date, options.request, each), signal);
   // The files the caller's copy of the manifest names start downloading while the manifest is checked.
   if (options.manifest?.date === date) for (const ref of fileRefs(options.manifest)) if (!ref.url.startsWith('blob:')) downloads.start(ref);
-  const manifestBytes = await download(manifestUrl, entry.sha256, date, options.request, options.signal);
+  // A first save writes the files as they are verified, a batch per transaction, so storing overlaps
+  // downloading; the record comes last, and until it is there no reader takes the files for an edition.
+  // A corrected edition replaces a saved one in a single transaction instead, so its readers never see
+  // a mix of the two.
+  const incremental = existing === undefined;
+  // Left-overs of an interrupted save go first. Transactions on one store run in the order they were
+  // created, so the writes queued later wait for this one without being held back here.
+  const cleared = incremental ? deleteFiles(date, customStore) : Promise.resolve();
+  cleared.catch(() => {});
+  let manifestBytes: Uint8Array;
+  try {
+    manifestBytes = await manifestDownload;
+  } catch (error) {
+    stop.abort(error);
+    throw error;
+  }
   const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as EditionManifest;
   const refs = fileRefs(manifest);
   downloads.keepOnly(refs);
@@ -76,11 +95,6 @@ async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: Sa
   let loaded = 0;
   options.onProgress?.({ loaded, total });
 
-  // A first save writes the files as they are verified, a batch per transaction, so storing overlaps
-  // downloading; the record comes last, and until it is there no reader takes the files for an edition.
-  // A corrected edition replaces a saved one in a single transaction instead, so its readers never see
-  // a mix of the two.
-  const incremental = existing === undefined;
   // A refused write stops the save at once, like a failed download.
   let refused: { readonly error: unknown } | undefined;
   const writer = new BatchWriter(customStore, (error) => {
@@ -90,7 +104,7 @@ async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: Sa
   let files: (readonly [FileRef, Uint8Array])[];
   let record: SavedEdition;
   try {
-    if (incremental) await deleteFiles(date, customStore);
+    await cleared;
     files = await Promise.all(
       refs.map(async (ref) => {
         const bytes = await downloads.start(ref);

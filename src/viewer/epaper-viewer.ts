@@ -736,6 +736,7 @@ export class EpaperViewer extends LitElement {
       return;
     }
     this.panel = panel;
+    if (panel === PANELS.library) this.#offline.prepare();
     if (panel === PANELS.pages) {
       // Pages without a preview image get a thumbnail from pdf.js, starting with the one on screen.
       const missing = (this.manifest?.pages ?? []).filter((p) => !p.preview).map((p) => p.number);

@@ -5,7 +5,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CatalogEntry, EditionManifest, IsoDate } from '../manifest/types.js';
-import { OfflineError, type SaveOptions, type SaveProgress, type SavedEdition, deleteAll, deleteEdition, evictOldest, saveEdition, savedEditions, setPinned } from '../offline/index.js';
+import { OfflineError, type SaveOptions, type SaveProgress, type SavedEdition, SaveWorker, deleteAll, deleteEdition, evictOldest, savedEditions, setPinned } from '../offline/index.js';
+import saveWorkerUrl from '../offline/save-worker.ts?worker&url';
+import { workerScript } from './worker-script.js';
 import { type EditionHit, type LibraryIndex, buildLibraryIndex, searchLibrary } from './search.js';
 
 /** Reader settings, kept in `localStorage` (small, synchronous, per origin). */
@@ -25,6 +27,9 @@ export interface StorageInfo {
   readonly quota?: number;
   readonly persisted: boolean;
 }
+
+/** One save worker for every viewer on the page, started when a reader is about to save. */
+const saver = new SaveWorker(() => new Worker(workerScript(new URL(saveWorkerUrl, import.meta.url), location.origin), { type: 'module', name: 'epaper-save' }));
 
 export class OfflineController implements ReactiveController {
   /** Saved editions by date. */
@@ -95,7 +100,7 @@ export class OfflineController implements ReactiveController {
     this.#setProgress(entry.date, { loaded: 0, total: 0 });
     let done = false;
     const abort = new AbortController();
-    const saving = saveEdition(catalogUrl, entry, { onProgress: (p) => done || this.#setProgress(entry.date, p), signal: abort.signal, request: this.#requests(), manifest })
+    const saving = saver.save(catalogUrl, entry, { onProgress: (p) => done || this.#setProgress(entry.date, p), signal: abort.signal, request: this.#requests(), manifest })
       .then(
         async (saved) => {
           // Listed at once, so the panel goes from the progress bar straight to "saved"; the refresh below confirms it.
@@ -117,6 +122,11 @@ export class OfflineController implements ReactiveController {
       });
     this.#saves.set(entry.date, { done: saving, abort });
     return saving;
+  }
+
+  /** Gets saving ready (the library panel is open: a save is likely). */
+  prepare(): void {
+    saver.warm();
   }
 
   /** Stops every save in progress and deletes every saved edition (signing out). */

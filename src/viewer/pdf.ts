@@ -10,6 +10,7 @@
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { loadPdfBytes, pdfError } from './loader.js';
+import { workerScript } from './worker-script.js';
 import type { Rect } from './render-plan.js';
 
 type Pdfjs = typeof import('pdfjs-dist');
@@ -21,18 +22,6 @@ let sharedWorker: Promise<PDFWorker> | undefined;
 /** Starts the pdf.js worker: its thread, download and compilation take a while, off the main thread. */
 export function startPdfWorker(): void {
   rawWorker ??= new Worker(workerScript(new URL(workerUrl, import.meta.url), location.origin), { type: 'module', name: 'pdf.js' });
-}
-
-/**
- * The script to start the worker from. A worker's script must come from the
- * page's own origin (HTML, "new Worker": a cross-origin URL throws a
- * SecurityError), so when the element is served from a CDN the worker starts
- * from a `blob:` module that imports pdf.js's worker from there (the CDN
- * sends CORS headers; the page's CSP allows `worker-src blob:`).
- */
-export function workerScript(url: URL, pageOrigin: string): string {
-  if (url.origin === pageOrigin) return url.href;
-  return URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};\n`], { type: 'text/javascript' }));
 }
 
 /** Starts loading pdf.js's main-thread library (and the worker, if not yet started). */

@@ -3,7 +3,7 @@
  * script, pdf.js and its worker, and the editions come from one origin (with
  * CORS headers), the page from another (another port). Browsers start
  * workers only from the page's own origin, so the viewer must start pdf.js's
- * worker through a `blob:` module.
+ * worker and its save worker through `blob:` modules.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -73,6 +73,12 @@ test('the element, pdf.js and the editions from another origin render under a st
       return dark / (data.length / 4);
     });
     expect(ink).toBeGreaterThan(0.01);
+    // Saving for offline: the save worker starts from a blob: module too, and saves into the page's origin.
+    const viewer = page.locator('epaper-viewer');
+    await viewer.getByRole('button', { name: 'Saved editions', exact: true }).click();
+    await viewer.getByRole('button', { name: /^Save .* for offline$/ }).click();
+    await expect(viewer.locator('.saved-note')).toContainText('is saved for offline reading');
+    expect(page.workers().filter((w) => w.url().startsWith('blob:')).length, 'pdf.js and the save worker').toBe(2);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(problems).toEqual([]);
   } finally {

@@ -46,8 +46,10 @@ test.describe('saving an edition', () => {
   test('gives a clear message when storage is full, and keeps the editions already saved', async ({ page }) => {
     await open(page, `#${OLDER}`);
     await saveShown(page);
-    // A full disk: IndexedDB refuses writes with QuotaExceededError.
-    await page.evaluate(() => {
+    // A full disk: IndexedDB refuses writes with QuotaExceededError, in the save worker, which does the writing.
+    const saver = page.workers().find((w) => w.url().includes('save-worker'));
+    expect(saver, 'the save worker is running').toBeDefined();
+    await saver!.evaluate(() => {
       IDBObjectStore.prototype.put = function () {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
@@ -58,6 +60,21 @@ test.describe('saving an edition', () => {
     await expect(viewer(page).locator('.library-error')).toContainText('There is not enough storage space to save the edition of 2025-11-10');
     expect(await storedEditions(page)).toEqual([OLDER]);
     expect((await storedKeys(page)).filter((k) => k.includes(NEWEST))).toEqual([]);
+  });
+
+  test('is done by a worker, or by the page itself when no worker can start', async ({ page }) => {
+    await open(page);
+    await openLibrary(page);
+    await expect.poll(() => page.workers().some((w) => w.url().includes('save-worker')), { message: 'the save worker starts with the panel' }).toBe(true);
+    // The worker's script refused (as a stricter worker-src policy or a failed download would).
+    const other = await page.context().newPage();
+    await other.route('**/save-worker*', (route) => route.abort('blockedbyclient'));
+    await open(other);
+    await openLibrary(other);
+    await viewer(other).getByRole('button', { name: /^Save .* for offline$/ }).click();
+    await expect(viewer(other).locator('.saved-note')).toContainText('is saved for offline reading');
+    expect(other.workers().some((w) => w.url().includes('save-worker'))).toBe(false);
+    expect(await storedKeys(other)).toEqual(SAVED_NEWEST);
   });
 
   test('from two pages at once ends with one complete copy', async ({ page, context }) => {
