@@ -73,10 +73,16 @@ describe('SaveWorker', () => {
   });
 
   it('stops the save in the worker when the signal aborts, and stores nothing', async () => {
+    // One page's PDF never arrives, so only the abort can end the save.
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).includes('pages/2')
+        ? new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))
+        : server.fetch(input, init),
+    );
     const worker = new InThreadWorker();
     const saver = new SaveWorker(() => worker as unknown as Worker);
     const abort = new AbortController();
-    const saving = saver.save(CATALOG_URL, NOV_10.entry, { signal: abort.signal, onProgress: () => abort.abort() });
+    const saving = saver.save(CATALOG_URL, NOV_10.entry, { signal: abort.signal, onProgress: (p) => p.loaded > 0 && abort.abort() });
     const error = await saving.catch((e: unknown) => e);
     expect((error as Error).name).toBe('AbortError');
     expect(worker.received.map((m) => m.type)).toEqual(['save', 'abort']);
