@@ -116,7 +116,16 @@ async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: Sa
       }),
     );
     options.signal?.throwIfAborted();
-    record = { date, entry, manifest, bytes: manifestBytes.byteLength + total, savedAt: Date.now(), pinned: existing?.pinned ?? false };
+    const cover = files.find(([ref]) => ref === manifest.pages[0]?.preview)?.[1];
+    record = {
+      date,
+      entry,
+      manifest,
+      bytes: manifestBytes.byteLength + total,
+      savedAt: Date.now(),
+      pinned: existing?.pinned ?? false,
+      ...(cover instanceof Blob ? { cover } : {}),
+    };
     // The record last, in the same transaction as the last files: readers take its presence to mean the files are there.
     if (incremental) writer.put(editionKey(date), record);
     await writer.done();

@@ -27,6 +27,12 @@ export interface SavedEdition {
   readonly savedAt: number;
   /** Pinned editions are never evicted by "keep the newest N". */
   readonly pinned: boolean;
+  /**
+   * The first page's preview image again (its file is stored too): what a reader sees first comes with
+   * the record, so a saved edition's front page paints without another read. Absent in editions saved
+   * before it was added, and in editions without previews.
+   */
+  readonly cover?: Blob;
 }
 
 let store: UseStore | undefined;

@@ -17,6 +17,7 @@ import { OfflineController } from './offline-controller.js';
 import { type OpenedSaved, openSaved, savedPages } from './saved-source.js';
 import { checkManifest } from './validate.js';
 import { PdfPages, startPdfWorker, startPdfjs } from './pdf.js';
+import type { PreviewImages } from './preview-images.js';
 import { readingOrder } from './reading-order.js';
 import { type PageView, type Rect, planRenders } from './render-plan.js';
 import { RenderQueue } from './render-queue.js';
@@ -156,7 +157,7 @@ export class EpaperViewer extends LitElement {
   /** The saved copy the open edition was read from, if any. */
   #savedCopy: OpenedSaved | undefined;
   /** Preview images fetched with `requestHeaders`, when the host set any. */
-  #images: FetchedImages | undefined;
+  #images: PreviewImages | undefined;
 
   #catalogUrl = '';
   #manifestUrl = '';
@@ -372,24 +373,20 @@ export class EpaperViewer extends LitElement {
     this.#manifestUrl = resolveUrl(entry.manifest, this.#catalogUrl);
     const saved = await this.#usableSavedCopy(entry.date, entry.sha256);
     let manifest: EditionManifest;
-    let opened: OpenedSaved | undefined;
     try {
-      opened = saved && (await openSaved(saved, () => void this.#offline.refresh()));
-      manifest = opened ? checkManifest(opened.manifest) : await loadManifest(this.#manifestUrl, abort.signal, this.#requests());
+      manifest = saved ? checkManifest(saved.manifest) : await loadManifest(this.#manifestUrl, abort.signal, this.#requests());
     } catch (error) {
-      opened?.close();
       if (!abort.signal.aborted) this.#fail(this.#offlineAware(asLoadError(error, 'edition', this.#manifestUrl), date));
       return;
     }
-    if (abort.signal.aborted) {
-      opened?.close();
-      return;
-    }
+    if (abort.signal.aborted) return;
     const switching = this.manifest !== undefined && this.manifest.date !== manifest.date;
     this.#closeEdition();
-    this.#savedCopy = opened;
-    if (!opened && Object.keys(this.requestHeaders).length > 0) this.#images = new FetchedImages(this.#requests(), () => this.requestUpdate());
     const manifestUrl = this.#manifestUrl;
+    const rerender = () => this.requestUpdate();
+    this.#savedCopy = saved && openSaved(saved, (url) => resolveUrl(url, manifestUrl), rerender, () => void this.#offline.refresh());
+    if (this.#savedCopy) this.#images = this.#savedCopy.images;
+    else if (Object.keys(this.requestHeaders).length > 0) this.#images = new FetchedImages(this.#requests(), rerender);
     const urlOf = (page: number) => resolveUrl(manifest.pages[page - 1]!.pdf.url, manifestUrl);
     const requests = this.#requests();
     const fromNetwork = (url: string, page: number, signal?: AbortSignal) => loadPdfBytes(url, page, signal, requests);

@@ -9,8 +9,9 @@
  * fails as it would have and the viewer falls back to pdf.js.
  */
 import { type RequestPolicy } from './loader.js';
+import type { PreviewImages } from './preview-images.js';
 
-export class FetchedImages {
+export class FetchedImages implements PreviewImages {
   readonly #policy: RequestPolicy;
   readonly #onReady: () => void;
   /** By image URL: its `blob:` URL, its own URL after a failure, or `null` while fetching. */
