@@ -20,7 +20,8 @@
  * Options: `--runs N` (default 5), `--editions DIR` (default `public/editions`;
  * without one, the viewer's test editions are generated and used),
  * `--add-previews` (render preview images, as the build can, into a copy of
- * editions built without them), `--only first-page` (just the first page on
+ * editions built without them; `--preview-format jpeg` to compare JPEG with
+ * the build's WebP, `--preview-width N`), `--only first-page` (just the first page on
  * localhost), `--only offline` (just the two offline
  * figures), `--breakdown` (where a save's and an offline first page's time
  * goes, on stderr), `--out DIR` (where to build the site; default
@@ -55,6 +56,7 @@ const { values: options } = parseArgs({
     editions: { type: 'string' },
     'add-previews': { type: 'boolean', default: false },
     'preview-width': { type: 'string', default: '800' },
+    'preview-format': { type: 'string', default: 'webp' },
     only: { type: 'string' },
     out: { type: 'string' },
     breakdown: { type: 'boolean', default: false },
@@ -65,6 +67,7 @@ const OUT = options.out ? resolve(options.out) : join(ROOT, '.cache', 'bench-sit
 
 /** Preview width for `--add-previews`: 800 px is sharp enough for a fitted page on a phone at 2× or a laptop at 1×. */
 const PREVIEW_WIDTH = Number(options['preview-width']);
+const PREVIEW_FORMAT = options['preview-format'] === 'jpeg' ? 'jpeg' : 'webp';
 const RUNS = Math.max(1, Number(options.runs));
 
 function log(message: string): void {
@@ -93,7 +96,7 @@ async function buildSite(): Promise<string> {
   }
   if (options['add-previews']) {
     const added = await addPreviews(join(OUT, 'editions'));
-    log(`Added ${added} preview images (${PREVIEW_WIDTH} px WebP) to the copy being served.`);
+    log(`Added ${added} preview images (${PREVIEW_WIDTH} px ${PREVIEW_FORMAT}) to the copy being served.`);
     return `${editions} + previews`;
   }
   return editions;
@@ -115,8 +118,8 @@ async function addPreviews(dir: string): Promise<number> {
         pages.push(page);
         continue;
       }
-      const image = await renderPagePreview(await readFile(join(base, page.pdf.url)), { width: PREVIEW_WIDTH, quality: 75 });
-      const url = page.pdf.url.replace(/\.pdf$/, '.webp');
+      const image = await renderPagePreview(await readFile(join(base, page.pdf.url)), { width: PREVIEW_WIDTH, quality: 75, format: PREVIEW_FORMAT });
+      const url = page.pdf.url.replace(/\.pdf$/, PREVIEW_FORMAT === 'jpeg' ? '.jpg' : '.webp');
       await writeFile(join(base, url), image.bytes);
       pages.push({ ...page, preview: { url, bytes: image.bytes.byteLength, sha256: sha256(image.bytes), width: image.width, height: image.height, type: image.type } });
       added++;
