@@ -71,14 +71,18 @@ export class SavedImages implements PreviewImages {
   readonly #wanted = new Map<string, PreviewRef>();
   #disposed = false;
 
-  readonly #ready: ReadonlyMap<string, Blob>;
-
-  /** `ready`: images already read, by URL. */
+  /** `ready`: images already read, by URL; their decoding starts at once. */
   constructor(date: string, refs: ReadonlyMap<string, PreviewRef>, onReady: () => void, ready: ReadonlyMap<string, Blob> = new Map()) {
     this.#date = date;
     this.#refs = refs;
     this.#onReady = onReady;
-    this.#ready = ready;
+    for (const [src, blob] of ready) {
+      const ref = refs.get(src);
+      if (!ref) continue;
+      const url = this.#blobUrl(blob, ref);
+      this.#urls.set(src, url);
+      predecode(url);
+    }
   }
 
   url(src: string): string | undefined {
@@ -86,12 +90,6 @@ export class SavedImages implements PreviewImages {
     if (known !== undefined) return known ?? undefined;
     const ref = this.#refs.get(src);
     if (!ref) return src;
-    const blob = this.#ready.get(src);
-    if (blob) {
-      const url = this.#blobUrl(blob, ref);
-      this.#urls.set(src, url);
-      return url;
-    }
     this.#urls.set(src, null);
     if (this.#wanted.size === 0) queueMicrotask(() => void this.#read());
     this.#wanted.set(src, ref);
@@ -122,6 +120,18 @@ export class SavedImages implements PreviewImages {
   #blobUrl(blob: Blob, ref: PreviewRef): string {
     return URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: ref.type }));
   }
+}
+
+/**
+ * Starts decoding the image at `url` while the viewer renders its first
+ * frame: the page's `<img>` of the same URL then finds it decoded (the
+ * browser keeps one decoded copy per image resource).
+ */
+function predecode(url: string): void {
+  if (typeof Image !== 'function') return;
+  const image = new Image();
+  image.src = url;
+  image.decode().catch(() => {});
 }
 
 /** Runs `work` when the browser has nothing more urgent to do (after the first paint). */
