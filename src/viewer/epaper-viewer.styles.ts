@@ -628,20 +628,40 @@ export const viewerStyles = css`
 
   .saved li {
     display: grid;
-    grid-template-columns: 1fr auto;
-    gap: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem));
+    grid-template-columns: calc(3.5 * var(--_rem)) 1fr auto;
+    gap: calc(0.25 * var(--_rem)) calc(0.75 * var(--_rem));
     align-items: center;
     padding-bottom: calc(0.5 * var(--_rem));
     border-bottom: 1px solid var(--_rule);
   }
 
+  .saved-cover {
+    grid-row: 1 / span 3;
+    grid-column: 1;
+    align-self: start;
+    display: block;
+    width: 100%;
+    height: auto;
+    border: 1px solid var(--_rule);
+    background: #fff;
+  }
+
   .saved .saved-open {
+    grid-column: 2 / -1;
     justify-self: start;
     font-weight: 600;
   }
 
   .saved-meta {
-    grid-column: 1 / -1;
+    grid-column: 2 / -1;
+  }
+
+  .saved-pin {
+    grid-column: 2;
+  }
+
+  .saved-delete {
+    grid-column: 3;
   }
 
   .setting {

@@ -1,15 +1,16 @@
 /**
  * The "Saved editions" side panel: save the open edition for offline reading
  * (with its progress), search every saved edition (offline too: the saved
- * manifests hold the stories' text), the saved editions with their size and
- * date saved, pin and delete, storage used and quota, and the storage
+ * manifests hold the stories' text), the saved editions with their front
+ * page, size and date saved, pin and delete, storage used and quota, and the storage
  * settings.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CatalogEntry, EditionManifest, IsoDate } from '../manifest/types.js';
+import type { CatalogEntry, EditionManifest, IsoDate, Page } from '../manifest/types.js';
 import type { OfflineController } from './offline-controller.js';
 import type { EditionHit } from './search.js';
 import { hitButton, hitCount } from './search-hits.js';
+import { styleProps } from './style-props.js';
 
 /** Choices for "keep the newest N editions"; 0 keeps all. */
 const KEEP_CHOICES = [0, 1, 3, 7, 14] as const;
@@ -42,6 +43,7 @@ export function libraryPanel(c: LibraryContext): TemplateResult {
         : html`<ul class="saved">
             ${saved.map(
               (e) => html`<li data-date=${e.date}>
+                ${coverImage(offline.coverUrl(e), e.manifest.pages[0])}
                 <button type="button" class="saved-open" @click=${() => c.open(e.date)}>${c.dateLabel(e.date)}</button>
                 <span class="saved-meta">${formatBytes(e.bytes)} · saved ${new Date(e.savedAt).toLocaleString()}</span>
                 <label class="saved-pin"
@@ -69,6 +71,14 @@ export function libraryPanel(c: LibraryContext): TemplateResult {
       >
     </div>
   `;
+}
+
+/** The saved edition's front page, small: a reader finds a day's paper by its front page. */
+function coverImage(url: string | undefined, front: Page | undefined): TemplateResult {
+  const ratio = front ? `${front.width} / ${front.height}` : '1 / 1.4';
+  return url
+    ? html`<img class="saved-cover" alt="" src=${url} style=${styleProps({ 'aspect-ratio': ratio })} />`
+    : html`<span class="saved-cover" style=${styleProps({ 'aspect-ratio': ratio })}></span>`;
 }
 
 /** Search over every saved edition: hits name the edition's date and the page. */

@@ -50,6 +50,8 @@ export class OfflineController implements ReactiveController {
   #index: { readonly of: ReadonlyMap<IsoDate, SavedEdition>; readonly index: LibraryIndex } | undefined;
   readonly #requests: () => SaveOptions['request'];
   readonly #saves = new Map<IsoDate, { readonly done: Promise<SavedEdition | undefined>; readonly abort: AbortController }>();
+  /** `blob:` URLs of the saved editions' front pages, by `coverKey`. */
+  readonly #covers = new Map<string, string>();
 
   /** `requests` gives the cookies and headers the host wants on every download. */
   constructor(host: ReactiveControllerHost, requests: () => SaveOptions['request'] = () => undefined) {
@@ -62,10 +64,33 @@ export class OfflineController implements ReactiveController {
     void this.refresh();
   }
 
+  hostDisconnected(): void {
+    for (const url of this.#covers.values()) URL.revokeObjectURL(url);
+    this.#covers.clear();
+  }
+
+  /**
+   * A `blob:` URL of the saved edition's front page, for the library's list; the same one while the
+   * edition stays saved (each read of the store gives new Blob objects for the same image).
+   */
+  coverUrl(edition: SavedEdition): string | undefined {
+    if (!edition.cover) return undefined;
+    const key = coverKey(edition);
+    let url = this.#covers.get(key);
+    if (!url) this.#covers.set(key, (url = URL.createObjectURL(edition.cover)));
+    return url;
+  }
+
   /** Reads the list of saved editions and the storage estimate again. */
   async refresh(): Promise<void> {
     const list = await savedEditions().catch(() => []);
     this.saved = new Map(list.map((e) => [e.date, e]));
+    const kept = new Set(list.map(coverKey));
+    for (const [key, url] of this.#covers) {
+      if (kept.has(key)) continue;
+      URL.revokeObjectURL(url);
+      this.#covers.delete(key);
+    }
     const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
     const [estimate, persisted] = await Promise.all([storage?.estimate?.().catch(() => undefined), storage?.persisted?.().catch(() => false)]);
     this.storage = { usage: estimate?.usage, quota: estimate?.quota, persisted: persisted ?? false };
@@ -182,6 +207,9 @@ export class OfflineController implements ReactiveController {
     this.#host.requestUpdate();
   }
 }
+
+/** Which save of which edition a cover belongs to. */
+const coverKey = (edition: SavedEdition): string => `${edition.date} ${edition.savedAt}`;
 
 function readSettings(): OfflineSettings {
   try {

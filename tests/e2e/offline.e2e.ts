@@ -25,6 +25,10 @@ test.describe('saving an edition', () => {
     await expect(viewer(page).locator('.saved-note')).toContainText('is saved for offline reading');
     expect(await storedKeys(page)).toEqual(SAVED_NEWEST);
     await expect(viewer(page).locator(`.saved li[data-date="${NEWEST}"]`)).toContainText(/kB · saved/);
+    // Listed with its front page, from the saved record.
+    const cover = viewer(page).locator(`.saved li[data-date="${NEWEST}"] img.saved-cover`);
+    await expect.poll(() => cover.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+    expect(await cover.getAttribute('src')).toMatch(/^blob:/);
     await expect(viewer(page).getByRole('combobox', { name: 'Edition' }).locator('option', { hasText: '(saved)' })).toHaveCount(1);
   });
 
