@@ -18,7 +18,7 @@ export interface ContentResources {
   image(key: string): string;
 }
 
-const rgb = (ink: Ink) => INK_RGB[ink].map(round).join(' ');
+const rgb = (ink: Ink) => INK_RGB[ink].map((c) => round(c)).join(' ');
 
 /**
  * Writes a page's elements as a PDF content stream (ISO 32000-1 §8–9).
