@@ -4,18 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/manifest/types.js';
 import { saveEdition, savedEditions } from '../../src/offline/index.js';
 import { buildLibraryIndex, searchLibrary } from '../../src/viewer/search.js';
+import { article } from '../helpers/articles.js';
 import { CATALOG_URL, fakeServer, memoryEdition } from './memory-edition.js';
 
+/** A front-page story on `page`. */
 function story(id: string, headline: string, body: string, page: number): Article {
-  return {
-    id,
-    section: 'front',
-    headline,
-    words: body.split(' ').length,
-    readingMinutes: 1,
-    body: [{ kind: 'paragraph', runs: [{ text: body, style: 'plain' }] }],
-    placements: [{ page, boxes: [[0, 0, 10, 10]] }],
-  };
+  return article(id, headline, body, { section: 'front', placements: [{ page, boxes: [[0, 0, 10, 10]] }] });
 }
 
 const NOV_10 = memoryEdition('2025-11-10', 3, 1000, 1, { articles: [story('fares', 'Ferry fares to rise', 'The ferry board voted for dearer crossings.', 1)] });

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/manifest/types.js';
 import { buildIndex, buildLibraryIndex, fold, queryTerms, search, searchLibrary } from '../../src/viewer/search.js';
-
-function article(id: string, headline: string, body: string, extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    section: 'city',
-    headline,
-    words: body.split(' ').length,
-    readingMinutes: 1,
-    body: [{ kind: 'paragraph', runs: [{ text: body, style: 'plain' }] }],
-    placements: [{ page: extra.placements?.[0]?.page ?? 1, boxes: [[0, 0, 10, 10]] }],
-    ...extra,
-  };
-}
+import { article } from '../helpers/articles.js';
 
 const ARTICLES = [
   article('ferry', 'Ferry fares to rise', 'A single crossing will cost more from January. The ferry board voted.', { deck: 'Commuters weigh the bus' }),
