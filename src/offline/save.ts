@@ -71,7 +71,7 @@ async function saveUnlocked(catalogUrl: string, entry: CatalogEntry, options: Sa
   manifestDownload.catch(() => {});
   const downloads = new Downloads((ref, each) => download(fileUrl(ref), ref.sha256, date, options.request, each, blobType(ref)), signal);
   // The files the caller's copy of the manifest names start downloading while the manifest is checked.
-  if (options.manifest?.date === date) for (const ref of fileRefs(options.manifest)) if (!ref.url.startsWith('blob:')) downloads.start(ref);
+  if (options.manifest?.date === date) for (const ref of fileRefs(options.manifest)) downloads.start(ref);
   // A first save writes the files as they are verified, a batch per transaction, so storing overlaps
   // downloading; the record comes last, and until it is there no reader takes the files for an edition.
   // A corrected edition replaces a saved one in a single transaction instead, so its readers never see
