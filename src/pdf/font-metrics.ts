@@ -273,16 +273,43 @@ export class Shaper {
 
   /** The typesetter's view of this font. */
   metrics(): FontMetrics {
-    const em = this.unitsPerEm;
-    const font = this.#font;
-    return {
-      width: (text) => this.shape(text).width / em,
-      glyphCount: (text) => this.shape(text).glyphIds.length,
-      space: this.shape(' ').width / em,
-      capHeight: font.capHeight / em,
-      ascent: font.ascent / em,
-      descent: Math.abs(font.descent) / em,
-      covers: (char) => font.hasGlyphForCodePoint(char.codePointAt(0)!),
-    };
+    return new ShaperMetrics(this);
+  }
+}
+
+/**
+ * A shaper seen as `FontMetrics`. One class for every face, so that the
+ * typesetter's calls of `width` see one function rather than a closure per
+ * face: V8 optimises a call site for the targets it has seen and throws the
+ * optimised code away ("wrong call target") when a new face turns up.
+ */
+class ShaperMetrics implements FontMetrics {
+  readonly #shaper: Shaper;
+  readonly #em: number;
+  readonly space: number;
+  readonly capHeight: number;
+  readonly ascent: number;
+  readonly descent: number;
+
+  constructor(shaper: Shaper) {
+    const { font } = shaper;
+    this.#shaper = shaper;
+    this.#em = shaper.unitsPerEm;
+    this.space = shaper.shape(' ').width / this.#em;
+    this.capHeight = font.capHeight / this.#em;
+    this.ascent = font.ascent / this.#em;
+    this.descent = Math.abs(font.descent) / this.#em;
+  }
+
+  width(text: string): number {
+    return this.#shaper.shape(text).width / this.#em;
+  }
+
+  glyphCount(text: string): number {
+    return this.#shaper.shape(text).glyphIds.length;
+  }
+
+  covers(char: string): boolean {
+    return this.#shaper.font.hasGlyphForCodePoint(char.codePointAt(0)!);
   }
 }

@@ -54,6 +54,8 @@ export function splitWord(
   patterns: PatternHyphenator | undefined,
   rules: HyphenationRules = DEFAULT_HYPHENATION,
 ): readonly WordPiece[] {
+  const plain = plainWord(word);
+  if (plain) return patternPieces(word, patterns, rules, plain);
   if (word.includes(SOFT_HYPHEN)) return softHyphenPieces(word);
   if (URL_OR_EMAIL.test(word)) return urlPieces(word);
   const parts = word.split(EXPLICIT_BREAK);
@@ -78,18 +80,85 @@ function urlPieces(word: string): readonly WordPiece[] {
   return parts.map((text, i) => ({ text, after: i === parts.length - 1 ? 'end' : 'url' }));
 }
 
+/**
+ * A word split at the edges of its letters (leading and trailing
+ * punctuation), and its letters into the stem the patterns hyphenate and a
+ * possessive or contraction; the stem is empty when the word is not to be
+ * hyphenated (capitals, digits inside, other marks).
+ */
+export interface WordParts {
+  readonly lead: string;
+  readonly stem: string;
+  readonly suffix: string;
+  readonly trail: string;
+}
+
+const isAsciiLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+
+/**
+ * The parts of a word that is plain ASCII (an apostrophe ’ aside) with no
+ * hyphen, dash, URL or soft hyphen: most words of English text. Gives what
+ * `EDGES` and `HYPHENATABLE` give, without running Unicode regular
+ * expressions on every distinct word; `null` sends the word the general way.
+ * A word without a stem to hyphenate gets an empty stem.
+ */
+export function plainWord(word: string): WordParts | null {
+  let first = -1;
+  let last = -1;
+  let dot = -1;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (isAsciiLetter(code)) {
+      if (first < 0) first = i;
+      last = i;
+    } else if ((code > 127 && code !== 0x2019) || code === 45 || code === 47 || code === 64) {
+      // Other scripts, hyphens, and the characters of URLs and e-mail addresses (/ @): the general way.
+      return null;
+    } else if (code === 46 && dot < 0) {
+      dot = i;
+    }
+  }
+  // A full stop ends a sentence after the last letter; before it, it may belong to a URL or an abbreviation.
+  if (dot >= 0 && dot < last) return null;
+  if (first < 0) return { lead: word, stem: '', suffix: '', trail: '' };
+  const lead = word.slice(0, first);
+  const core = word.slice(first, last + 1);
+  const trail = word.slice(last + 1);
+  // The letters: lower case, with at most one apostrophe followed by lower case.
+  let apostrophe = -1;
+  for (let i = 0; i < core.length; i++) {
+    const code = core.charCodeAt(i);
+    if (code >= 97 && code <= 122) continue;
+    if ((code === 39 || code === 0x2019) && apostrophe < 0 && i > 0) {
+      apostrophe = i;
+      continue;
+    }
+    return { lead, stem: '', suffix: '', trail: '' };
+  }
+  return apostrophe < 0
+    ? { lead, stem: core, suffix: '', trail }
+    : { lead, stem: core.slice(0, apostrophe), suffix: core.slice(apostrophe), trail };
+}
+
+/** The same parts for any word, by the Unicode expressions `EDGES` and `HYPHENATABLE`. */
+export function wordParts(word: string): WordParts {
+  const [, lead = '', core = '', trail = ''] = EDGES.exec(word) ?? [];
+  const letters = HYPHENATABLE.exec(core);
+  if (!letters) return { lead, stem: '', suffix: '', trail: '' };
+  const [, stem = '', suffix = ''] = letters;
+  return { lead, stem, suffix, trail };
+}
+
 function patternPieces(
   word: string,
   patterns: PatternHyphenator | undefined,
   rules: HyphenationRules,
+  parts?: WordParts,
 ): readonly WordPiece[] {
   const whole: readonly WordPiece[] = [{ text: word, after: 'end' }];
   if (!patterns) return whole;
-  const [, lead = '', core = '', trail = ''] = EDGES.exec(word) ?? [];
-  const letters = HYPHENATABLE.exec(core);
-  if (!letters) return whole;
-  const [, stem = '', suffix = ''] = letters;
-  if (stem.length < rules.minLength) return whole;
+  const { lead, stem, suffix, trail } = parts ?? wordParts(word);
+  if (stem.length === 0 || stem.length < rules.minLength) return whole;
   const fragments = patterns(stem).split(SOFT_HYPHEN);
   // Merge fragments until both edges keep their minimum number of letters.
   const cuts: number[] = [];

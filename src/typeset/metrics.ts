@@ -71,9 +71,9 @@ export const FALLBACK_FONT: Readonly<Partial<Record<FontKey, FontKey>>> = {
  * build's coverage check to report).
  */
 export function splitByCoverage(text: string, font: FontKey, fonts: FontTable): readonly { text: string; font: FontKey }[] {
-  const covers = fonts[font].covers;
+  const metrics = fonts[font];
   const fallback = FALLBACK_FONT[font];
-  if (!covers || !fallback) return [{ text, font }];
+  if (!metrics.covers || !fallback) return [{ text, font }];
   const known = coverageOf(fonts, font);
   let all = true;
   for (let i = 0; i < text.length && all; i++) {
@@ -81,7 +81,7 @@ export function splitByCoverage(text: string, font: FontKey, fonts: FontTable): 
     let has = known.get(code);
     if (has === undefined) {
       // A surrogate half is no character: astral letters are checked whole by the build.
-      has = (code >= 0xd800 && code <= 0xdfff) || covers(String.fromCharCode(code));
+      has = (code >= 0xd800 && code <= 0xdfff) || metrics.covers(String.fromCharCode(code));
       known.set(code, has);
     }
     all = has;
@@ -89,7 +89,7 @@ export function splitByCoverage(text: string, font: FontKey, fonts: FontTable): 
   if (all) return [{ text, font }];
   const runs: { text: string; font: FontKey }[] = [];
   for (const char of text) {
-    const use = covers(char) || !(fonts[fallback].covers?.(char) ?? true) ? font : fallback;
+    const use = metrics.covers(char) || !(fonts[fallback].covers?.(char) ?? true) ? font : fallback;
     const last = runs[runs.length - 1];
     if (last && last.font === use) last.text += char;
     else runs.push({ text: char, font: use });

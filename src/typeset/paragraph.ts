@@ -1,6 +1,6 @@
 import { COSTS, QA_RULES, type Costs } from './costs.js';
 import { cachedWordSplitter, hyphenationRules, type PatternHyphenator, type WordPiece } from './hyphenate.js';
-import { itemize, type TextRun } from './items.js';
+import { itemize, wordCacheKey, type TextRun, type WordItems } from './items.js';
 import { breakLines, type Break } from './linebreak.js';
 import type { FontTable } from './metrics.js';
 import { positionLines, type LineGeometry, type SetLine } from './position.js';
@@ -18,6 +18,8 @@ export interface TypesetContext {
   readonly splitWord: (word: string) => readonly WordPiece[];
   /** The same without hyphenation points, for text that is never hyphenated. */
   readonly splitWordUnhyphenated: (word: string) => readonly WordPiece[];
+  /** Items of the words set so far, per setting (`wordCacheKey`). */
+  readonly wordItems: Map<string, WordItems>;
 }
 
 /** A context with cached word splitting for a language's patterns. */
@@ -28,6 +30,7 @@ export function typesetContext(fonts: FontTable, patterns: PatternHyphenator | u
     costs,
     splitWord: cachedWordSplitter(patterns, rules),
     splitWordUnhyphenated: cachedWordSplitter(undefined, rules),
+    wordItems: new Map(),
   };
 }
 
@@ -39,6 +42,9 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
   // The narrowest line a word may have to fit on, the first line's indent included.
   let minLineWidth = setting.lineWidth(0) - setting.firstIndent;
   for (let i = 1; i < 8; i++) minLineWidth = Math.min(minLineWidth, setting.lineWidth(i));
+  const cacheKey = wordCacheKey(setting.size, setting.align, setting.hyphenate, minLineWidth);
+  let wordItems = context.wordItems.get(cacheKey);
+  if (!wordItems) context.wordItems.set(cacheKey, (wordItems = new Map()));
   const items = itemize(runs, {
     fonts,
     size: setting.size,
@@ -48,6 +54,7 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
     minLineWidth,
     splitWord: setting.hyphenate ? context.splitWord : context.splitWordUnhyphenated,
     costs,
+    wordItems,
   });
   if (!items.some((item) => item.kind === 'box' && item.text !== '')) return [];
   const justify = setting.align === 'justify';

@@ -82,7 +82,6 @@ function positionLine(
   const words: Word[] = [];
   const gaps: { width: number; stretch: number; shrink: number }[] = [];
   let indent = 0;
-  let lastWord = -2;
   let pendingGlue: { width: number; stretch: number; shrink: number } | null = null;
   let splitWord = false;
   for (let i = start; i < end; i++) {
@@ -93,11 +92,11 @@ function positionLine(
         continue;
       }
       if (item.split) splitWord = true;
+      // Boxes with no glue between them are pieces of one word.
       if (pendingGlue && words.length > 0) {
         gaps.push(pendingGlue);
         words.push({ runs: [] });
-      } else if (words.length === 0 || item.word !== lastWord) {
-        if (words.length > 0) gaps.push({ width: 0, stretch: 0, shrink: 0 });
+      } else if (words.length === 0) {
         words.push({ runs: [] });
       }
       pendingGlue = null;
@@ -105,7 +104,6 @@ function positionLine(
       const tail = word.runs[word.runs.length - 1];
       if (tail && tail.font === item.font) tail.text += item.text;
       else word.runs.push({ text: item.text, font: item.font });
-      lastWord = item.word;
     } else if (item.kind === 'glue') {
       if (words.length === 0) {
         indent += item.width; // leading glue of centred or right-aligned text is handled by alignment below

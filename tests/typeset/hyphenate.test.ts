@@ -1,5 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cachedWordSplitter, DEFAULT_HYPHENATION, splitWord, type HyphenationRules, type WordPiece } from '../../src/typeset/hyphenate.js';
+import {
+  cachedWordSplitter,
+  DEFAULT_HYPHENATION,
+  plainWord,
+  splitWord,
+  wordParts,
+  type HyphenationRules,
+  type WordPiece,
+} from '../../src/typeset/hyphenate.js';
 import { enUs } from '../helpers/typeset.js';
 
 /** TeX's English minimums ([TB] \lefthyphenmin=2, \righthyphenmin=3) and a five-letter floor. */
@@ -188,5 +198,35 @@ describe('cachedWordSplitter', () => {
       expect(split('typesetting')).toEqual(splitWord('typesetting', enUs, RULES));
     }
     expect(patterns).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('plainWord, the fast path for plain ASCII words', () => {
+  const EDITIONS = resolve(import.meta.dirname, '..', '..', 'editions');
+  const tokens = new Set<string>();
+  for (const date of readdirSync(EDITIONS).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))) {
+    for (const name of readdirSync(join(EDITIONS, date)).filter((n) => n.endsWith('.md'))) {
+      for (const token of readFileSync(join(EDITIONS, date, name), 'utf8').split(/\s+/)) if (token) tokens.add(token);
+    }
+  }
+  const edgeCases = ['“Harbour’s', 'don’t,', "it's", "'tis", 'rock’n’roll', 'a1b', '(ferry)', '1,200', '...', '', 'ABC', 'Ferry.', 'ferry’', '’ferry'];
+
+  it('splits every word of the sample editions as the Unicode expressions do, or leaves it to them', () => {
+    expect(tokens.size).toBeGreaterThan(3000);
+    let plain = 0;
+    for (const token of [...tokens, ...edgeCases]) {
+      const fast = plainWord(token);
+      if (!fast) continue;
+      plain++;
+      expect({ token, parts: fast }).toEqual({ token, parts: wordParts(token) });
+    }
+    // Most words take the fast path.
+    expect(plain).toBeGreaterThan(0.8 * tokens.size);
+  });
+
+  it('leaves hyphens, dashes, URLs, soft hyphens and other scripts to the general way', () => {
+    for (const word of ['self-made', '1990–2000', 'www.example.com', 'news@example.org', 'hy\u00ADphen', 'Gdańsk', 'naïve']) {
+      expect(plainWord(word)).toBeNull();
+    }
   });
 });

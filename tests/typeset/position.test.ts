@@ -53,9 +53,16 @@ function set(runs: readonly TextRun[], breakAfter: readonly number[], setup: Set
 
 /** The legal break right after the last box of word `word`: the space glue, or the ragged penalty. */
 function breakAfterWord(items: readonly Item[], word: number): number {
+  // Words are the runs of text boxes between glue (a tie counts as a space).
   let last = -1;
+  let current = -1;
+  let afterGlue = true;
   items.forEach((item, i) => {
-    if (item.kind === 'box' && item.word === word) last = i;
+    if (item.kind === 'glue') afterGlue = true;
+    if (item.kind !== 'box' || item.text === '') return;
+    if (afterGlue) current++;
+    afterGlue = false;
+    if (current === word) last = i;
   });
   for (let i = last + 1; i < items.length; i++) {
     const item = items[i]!;
