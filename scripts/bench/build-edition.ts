@@ -1,7 +1,8 @@
 /**
  * bench:build — generates a 24-page-sized edition (60 articles, about 45,000
- * words, seeded), builds it in a child process several times, and prints the
- * median figures (page previews are a step of their own and left out).
+ * words, seeded; made by `edition.ts`, which bench:typst sets with Typst),
+ * builds it in a child process several times, and prints the median figures
+ * (page previews are a step of their own and left out).
  * `wallMs` is the whole process (start-up included);
  * `inProcessMs` the build inside it; `peakRssMb` the child's peak memory.
  */
@@ -9,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateArticles, median, prng } from './corpus.js';
+import { median } from './corpus.js';
+import { generateEdition } from './edition.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const root = mkdtempSync(join(tmpdir(), 'epaper-bench-'));
@@ -19,22 +21,19 @@ mkdirSync(join(input, date), { recursive: true });
 cpSync('editions/publication.yaml', join(input, 'publication.yaml'));
 cpSync('editions/adverts', join(input, 'adverts'), { recursive: true });
 writeFileSync(join(input, date, 'edition.yaml'), 'volume: 1\nissue: 1\n');
-const sections = ['front', 'city', 'world', 'business', 'opinion', 'sport'];
-const random = prng(7);
-const articles = generateArticles(60, 45_000);
-articles.forEach((article, i) => {
-  const section = sections[Math.min(sections.length - 1, Math.floor((i * sections.length) / articles.length))]!;
+const articles = generateEdition();
+for (const article of articles) {
   const front = [
     '---',
-    `headline: ${JSON.stringify(article.paragraphs[0]!.split(/\s+/).slice(0, 3 + Math.floor(random() * 6)).join(' ').replace(/[.,;:”“"]/g, ''))}`,
-    `section: ${section}`,
-    `priority: ${1 + Math.floor(random() * 10)}`,
-    `byline: By Bench Writer`,
+    `headline: ${JSON.stringify(article.headline)}`,
+    `section: ${article.section}`,
+    `priority: ${article.priority}`,
+    `byline: ${article.byline}`,
     '---',
     '',
   ];
   writeFileSync(join(input, date, `${article.id}.md`), front.join('\n') + article.paragraphs.join('\n\n') + '\n');
-});
+}
 
 const out = join(root, 'out');
 // The child runs the compiled build with plain Node, as the `epaper` command does.
