@@ -5,11 +5,10 @@
  * hyphenation cached (as for every edition after the first in a build),
  * `coldMs` with new caches, shaping and hyphenating every word afresh.
  */
-import fontkit from '@pdf-lib/fontkit';
 import hyphen from 'hyphen/en-us/index.js';
 import { readFontFiles } from '../../src/build/font-files.js';
 import { bodyBlocks } from '../../src/layout/story.js';
-import { Shaper } from '../../src/pdf/font-metrics.js';
+import { Shaper } from '../../src/fonts/shaper.js';
 import { fillColumns } from '../../src/typeset/columns.js';
 import { setGalley } from '../../src/typeset/galley.js';
 import { FONT_KEYS, type FontKey, type FontTable } from '../../src/typeset/metrics.js';
@@ -30,7 +29,7 @@ const articles = generateArticles(60, 45_000);
 
 function freshFonts(): FontTable {
   const table = {} as Record<FontKey, FontTable[FontKey]>;
-  for (const key of FONT_KEYS) table[key] = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never).metrics();
+  for (const key of FONT_KEYS) table[key] = Shaper.fromBytes(files[key], key).metrics();
   return table;
 }
 

@@ -30,7 +30,7 @@ export interface BuildResult {
 }
 
 /** Bumped when the build's output changes for the same input, so stored hashes go stale. */
-export const BUILD_VERSION = 'epaper-build-3';
+export const BUILD_VERSION = 'epaper-build-4';
 
 /** Builds the editions under `input` into `out`: all or nothing. */
 export async function build(options: BuildOptions, assets?: BuildAssets): Promise<BuildResult> {

@@ -3,9 +3,8 @@ import { createRequire } from 'node:module';
 import { layoutEdition } from '../layout/paginate.js';
 import type { ArticlePlacement, BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
 import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyle } from '../manifest/types.js';
-import { Shaper } from '../pdf/font-metrics.js';
-import { fontkit } from '../pdf/pdf-lib.js';
-import { writeEditionPdfs, type PdfFont, type PdfImage, type OutlineEntry } from '../pdf/document.js';
+import { Shaper } from '../fonts/shaper.js';
+import { writeEditionPdfs, type PdfImage, type OutlineEntry } from '../pdf/document.js';
 import type { TextRun } from '../typeset/items.js';
 import { FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
@@ -17,7 +16,8 @@ import type { EditionSource, PublicationSource } from './source.js';
 
 /** Fonts, hyphenation and encoded images, loaded once and shared by every edition of a build. */
 export interface BuildAssets {
-  readonly fonts: Readonly<Record<FontKey, PdfFont>>;
+  /** The shaper of each font slot (slots set in the same face share one). */
+  readonly fonts: Readonly<Record<FontKey, Shaper>>;
   readonly context: TypesetContext;
   /** Images already encoded for PDF, by file content, so a build encodes each once. */
   readonly images: Map<Uint8Array, PdfImage>;
@@ -33,18 +33,15 @@ const PATTERNS: Readonly<Record<string, () => PatternData>> = {
 
 export async function loadAssets(language: string): Promise<BuildAssets> {
   const files = await readFontFiles();
-  const fonts = {} as Record<FontKey, PdfFont>;
+  const fonts = {} as Record<FontKey, Shaper>;
   const metrics = {} as Record<FontKey, FontTable[FontKey]>;
   // Faces that stand in for one another (bold for the bold italic Old Standard lacks) share a shaper.
-  const shapers = new Map<string, Shaper>();
+  const shapers = new Map<Uint8Array, Shaper>();
   for (const key of FONT_KEYS) {
-    const { file, shaping } = FONT_FILES[key];
-    let shaper = shapers.get(file);
-    if (!shaper) {
-      shaper = new Shaper(fontkit.create(files[key] as unknown as Buffer) as never, { full: shaping === 'full' });
-      shapers.set(file, shaper);
-    }
-    fonts[key] = { bytes: files[key], shaper };
+    const bytes = files[key];
+    let shaper = shapers.get(bytes);
+    if (!shaper) shapers.set(bytes, (shaper = Shaper.fromBytes(bytes, FONT_FILES[key].file)));
+    fonts[key] = shaper;
     metrics[key] = shaper.metrics(); // the shaper caches every string it shapes
   }
   const load = PATTERNS[language] ?? (language.startsWith('en') ? PATTERNS['en-US'] : undefined);

@@ -2,9 +2,8 @@ import { inflateSync } from 'node:zlib';
 
 /**
  * Unpacks a WOFF 1.0 font (W3C, "WOFF File Format 1.0", 2012) into the
- * TrueType/OpenType bytes it wraps. Font packages ship WOFF; fontkit reads
- * it, but embedding the unpacked font is about four times faster, and
- * fontkit's WOFF2 path breaks pdf-lib subsetting altogether.
+ * TrueType/OpenType bytes it wraps: font packages ship WOFF, and the font
+ * readers (`fonts/`) and the PDF's embedded subsets work on plain OpenType.
  */
 export function woffToSfnt(woff: Uint8Array): Uint8Array {
   const view = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);

@@ -1,21 +1,16 @@
-import type { PDFArray, PDFDict, PDFDocument, PDFFont, PDFPage, PDFRef } from 'pdf-lib';
+import type { PDFArray, PDFDict, PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import type { Shaper } from '../fonts/shaper.js';
 import type { LaidOutPage } from '../layout/types.js';
 import type { FontKey } from '../typeset/metrics.js';
 import { contentStream } from './content.js';
-import type { Shaper } from './font-metrics.js';
+import { embedFont } from './fonts.js';
 import { GlyphEncoder } from './glyph-encoder.js';
 import { embedImage, type PdfImage } from './images.js';
-import { fontkit, pdfLib } from './pdf-lib.js';
+import { pdfLib } from './pdf-lib.js';
 
 const { PDFHexString, PDFName, PDFNumber } = pdfLib;
 
 export type { PdfImage };
-
-export interface PdfFont {
-  /** Plain OpenType bytes (not WOFF). */
-  readonly bytes: Uint8Array;
-  readonly shaper: Shaper;
-}
 
 export interface PdfMetadata {
   readonly title: string;
@@ -38,7 +33,8 @@ export interface OutlineEntry {
 export interface PdfOptions {
   readonly width: number;
   readonly height: number;
-  readonly fonts: Readonly<Record<FontKey, PdfFont>>;
+  /** The shaper of each font slot; slots with the same shaper share one embedded font. */
+  readonly fonts: Readonly<Record<FontKey, Shaper>>;
   readonly images: ReadonlyMap<string, PdfImage>;
   readonly metadata: PdfMetadata;
   readonly outline?: readonly OutlineEntry[];
@@ -72,17 +68,16 @@ const SAVE = { useObjectStreams: true, addDefaultPage: false, objectsPerTick: In
  */
 export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: PdfOptions): Promise<EditionPdfs> {
   const doc = await newDocument(options, 1);
-  doc.registerFontkit(fontkit);
 
-  const fonts = new Map<FontKey, { font: PDFFont; encoder: GlyphEncoder; name: string }>();
+  // A font's dictionary is written once every page is drawn: its subset holds the glyphs they used.
+  const fonts = new Map<Shaper, { ref: PDFRef; encoder: GlyphEncoder; name: string }>();
   const images = new Map<string, { ref: PDFRef; name: string }>();
-  const fontFor = async (key: FontKey) => {
-    let entry = fonts.get(key);
+  const fontFor = (key: FontKey) => {
+    const shaper = options.fonts[key];
+    let entry = fonts.get(shaper);
     if (!entry) {
-      const source = options.fonts[key];
-      const font = await doc.embedFont(source.bytes, { subset: true });
-      entry = { font, encoder: new GlyphEncoder(font, source.shaper), name: `F${fonts.size + 1}` };
-      fonts.set(key, entry);
+      entry = { ref: doc.context.nextRef(), encoder: new GlyphEncoder(shaper), name: `F${fonts.size + 1}` };
+      fonts.set(shaper, entry);
     }
     return entry;
   };
@@ -101,25 +96,16 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
   for (const laid of pages) {
     const page = doc.addPage([options.width, options.height]);
     pdfPages.push(page);
-    // Embed what the page uses first: content generation is synchronous.
-    const used = new Set<FontKey>();
-    const usedImages = new Set<string>();
-    for (const element of laid.elements) {
-      if (element.kind === 'text') for (const run of element.line.runs) used.add(run.font);
-      if (element.kind === 'image') usedImages.add(element.image);
-    }
-    for (const key of used) await fontFor(key);
-    for (const key of usedImages) imageFor(key);
     const fontNames = new Map<string, PDFRef>();
     const imageNames = new Map<string, PDFRef>();
     const content = contentStream(laid.elements, options.height, {
       font(key) {
-        const entry = fonts.get(key)!;
-        fontNames.set(entry.name, entry.font.ref);
+        const entry = fontFor(key);
+        fontNames.set(entry.name, entry.ref);
         return entry;
       },
       image(key) {
-        const entry = images.get(key)!;
+        const entry = imageFor(key);
         imageNames.set(entry.name, entry.ref);
         return entry.name;
       },
@@ -130,6 +116,7 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
   }
 
+  for (const [shaper, entry] of fonts) embedFont(doc.context, entry.ref, shaper, entry.encoder.used);
   addLinks(doc, pages, pdfPages, options.height);
   if (options.outline && options.outline.length > 0) addOutline(doc, options.outline, pdfPages);
   const whole = await doc.save(SAVE);

@@ -1,70 +1,39 @@
-import type { PDFFont } from 'pdf-lib';
-import type { Shaped, Shaper } from './font-metrics.js';
+import type { Shaped, Shaper } from '../fonts/shaper.js';
 
 /**
- * pdf-lib's subset embedder, as far as we use it. pdf-lib exposes no way to
- * draw pre-shaped glyphs with their kerning, so we reach into the embedder
- * it keeps (pinned pdf-lib 1.17.1): each glyph we draw is added to the
- * subset exactly as `encodeText` would add it.
- */
-interface SubsetEmbedder {
-  readonly font: { getGlyph(id: number, codePoints?: number[]): { id: number } };
-  readonly subset: { includeGlyph(glyph: { id: number }): number };
-  readonly glyphs: unknown[];
-  readonly glyphIdMap: Map<number, number>;
-  readonly glyphCache: { invalidate(): void };
-}
-
-/**
- * Encodes shaped text for one embedded font of one document: a `TJ` array
- * whose numbers restore the kerning that the glyphs' default widths lose.
+ * Encodes shaped text for one embedded face of one document: a `TJ` array
+ * of two-byte glyph IDs (the font is embedded with `Identity-H` encoding and
+ * its own glyph IDs as CIDs, see `embedFont`), with numbers that restore the
+ * kerning the glyphs' default widths lose. Remembers which glyphs were drawn
+ * and the text each stands for: the subset and the ToUnicode map are made
+ * from that.
  */
 export class GlyphEncoder {
-  readonly #embedder: SubsetEmbedder;
-  readonly #shaper: Shaper;
-  readonly #hex = new Map<number, string>();
+  readonly shaper: Shaper;
+  /** Each glyph drawn so far, with the text it stands for (the first met, for a glyph shared by several). */
+  readonly used = new Map<number, string>();
   readonly #arrays = new Map<string, string>();
 
-  constructor(font: PDFFont, shaper: Shaper) {
-    this.#embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
-    this.#shaper = shaper;
-  }
-
-  /**
-   * The glyph's code in this document's subset. `text` is what the glyph
-   * stands for: pdf-lib builds the font's ToUnicode map from it, which is
-   * what makes the PDF's text searchable and extractable.
-   */
-  #glyphHex(id: number, text: string): string {
-    let hex = this.#hex.get(id);
-    if (hex === undefined) {
-      const embedder = this.#embedder;
-      const glyph = embedder.font.getGlyph(id, [...text].map((ch) => ch.codePointAt(0)!));
-      const subsetId = embedder.subset.includeGlyph(glyph);
-      embedder.glyphs[subsetId - 1] = glyph;
-      embedder.glyphIdMap.set(glyph.id, subsetId);
-      embedder.glyphCache.invalidate();
-      hex = subsetId.toString(16).padStart(4, '0');
-      this.#hex.set(id, hex);
-    }
-    return hex;
+  constructor(shaper: Shaper) {
+    this.shaper = shaper;
   }
 
   /** The `TJ` operand for `text`, e.g. `[<0012001a>-24<0031>]`. */
   array(text: string): string {
     let out = this.#arrays.get(text);
     if (out === undefined) {
-      out = this.#encode(this.#shaper.shape(text));
+      out = this.#encode(this.shaper.shape(text));
       this.#arrays.set(text, out);
     }
     return out;
   }
 
   #encode(shaped: Shaped): string {
-    const scale = 1000 / this.#shaper.unitsPerEm;
+    const scale = 1000 / this.shaper.unitsPerEm;
     let out = '[<';
     shaped.glyphIds.forEach((id, i) => {
-      out += this.#glyphHex(id, shaped.texts[i]!);
+      if (!this.used.has(id)) this.used.set(id, shaped.texts[i]!);
+      out += hex4(id);
       const kern = (shaped.defaults[i]! - shaped.advances[i]!) * scale;
       if (Math.abs(kern) > 0.01 && i < shaped.glyphIds.length - 1) out += `>${round(kern, 1)}<`;
     });
@@ -77,4 +46,9 @@ export function round(n: number, digits = 3): string {
   const scale = 10 ** digits;
   const rounded = Math.round(n * scale) / scale;
   return String(rounded === 0 ? 0 : rounded);
+}
+
+/** A glyph ID or UTF-16 code unit as four hex digits, as content streams and CMaps write them. */
+export function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
 }

@@ -1,9 +1,15 @@
+/**
+ * The shaper reads cmap, GSUB and GPOS itself; fontkit, a full OpenType
+ * shaper, is the reference it must agree with, glyph for glyph and unit for
+ * unit, on every word of the sample editions in every face.
+ */
 import fontkit from '@pdf-lib/fontkit';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FONT_FILES, readFontFiles } from '../../src/build/font-files.js';
-import { Shaper } from '../../src/pdf/font-metrics.js';
+import { FontError } from '../../src/fonts/sfnt.js';
+import { Shaper } from '../../src/fonts/shaper.js';
 import { FONT_KEYS, type FontKey } from '../../src/typeset/metrics.js';
 
 /** Every distinct word of the sample editions, with its punctuation. */
@@ -17,44 +23,76 @@ function sampleWords(): string[] {
   return [...words];
 }
 
-describe('the fast shaper', () => {
-  let files: Record<FontKey, Uint8Array>;
-  const words = sampleWords().concat(['office', 'baffled', 'affluent', 'fjord', 'AVATAR', 'Tomás', '“Yes,”', '—', 'fifty-fifth']);
-  beforeAll(async () => {
-    files = await readFontFiles();
-  });
+let files: Record<FontKey, Uint8Array>;
+beforeAll(async () => {
+  files = await readFontFiles();
+});
+const reference = (key: FontKey) => fontkit.create(files[key] as unknown as Buffer);
 
-  const fastFaces = FONT_KEYS.filter((key) => FONT_FILES[key].shaping === 'fast');
-  const cases = fastFaces.flatMap((key) => [
-    { key, kerning: 'GPOS pairs' as const },
-    { key, kerning: 'learnt from fontkit' as const },
-  ]);
-  it.each(cases)('gives the same glyphs and advances as fontkit for every sample word in $key, kerning from $kerning', ({ key, kerning }) => {
-    const font = fontkit.create(files[key] as unknown as Buffer);
-    const fast = new Shaper(fontkit.create(files[key] as unknown as Buffer), { learnKerning: kerning === 'learnt from fontkit' });
+describe('a shaper reading the font’s own tables', () => {
+  const words = sampleWords().concat(['office', 'baffled', 'affluent', 'fjord', 'AVATAR', 'Tomás', '“Yes,”', '—', 'fifty-fifth', 'The Ellery Courier', 'Cockpit', 'Süddeutsche']);
+
+  it.each([...FONT_KEYS])('gives fontkit’s glyphs and advances for every sample word in %s', (key) => {
+    const font = reference(key);
+    const shaper = Shaper.fromBytes(files[key], FONT_FILES[key].file);
     const mismatches: string[] = [];
     for (const word of words) {
-      const reference = font.layout(word, { liga: true, kern: true });
-      const shaped = fast.shape(word);
-      const ids = reference.glyphs.map((g) => g.id);
-      const advances = reference.positions.map((p) => p.xAdvance);
-      if (ids.join() !== shaped.glyphIds.join() || advances.some((a, i) => Math.abs(a - shaped.advances[i]!) > 1e-9)) {
-        mismatches.push(word);
-      }
+      const layout = font.layout(word, { liga: true, kern: true });
+      const shaped = shaper.shape(word);
+      const ids = layout.glyphs.map((g) => g.id);
+      const advances = layout.positions.map((p) => p.xAdvance);
+      if (ids.join() !== shaped.glyphIds.join() || advances.some((a, i) => a !== shaped.advances[i])) mismatches.push(word);
     }
+    expect(words.length).toBeGreaterThan(5000);
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
 
-  it('shapes faces marked full with fontkit itself, contextual forms included', () => {
-    const font = fontkit.create(files.masthead as unknown as Buffer);
-    const full = new Shaper(fontkit.create(files.masthead as unknown as Buffer), { full: true });
-    const reference = font.layout('The Ellery Courier', { liga: true, kern: true });
-    expect(full.shape('The Ellery Courier').glyphIds).toEqual(reference.glyphs.map((g) => g.id));
+  it.each([...FONT_KEYS])('reads the same units per em, cap height, ascender and descender as fontkit in %s', (key) => {
+    const font = reference(key);
+    const { face } = Shaper.fromBytes(files[key], key);
+    expect([face.unitsPerEm, face.capHeight, face.ascent, face.descent, face.numGlyphs]).toEqual([font.unitsPerEm, font.capHeight, font.ascent, font.descent, font.numGlyphs]);
+    expect(face.postscriptName).toBe(font.postscriptName);
   });
 
-  it('finds the standard ligatures of the body face', () => {
-    const shaper = new Shaper(fontkit.create(files.body as unknown as Buffer));
-    expect(shaper.shape('office').glyphIds.length).toBeLessThan('office'.length);
-    expect(shaper.shape('office').texts).toContain('fi');
+  it('sets the standard ligatures of the body face, each standing for its letters', () => {
+    // Old Standard has fi and fl, and no ffi.
+    const shaper = Shaper.fromBytes(files.body, 'body');
+    expect(shaper.shape('office').texts).toEqual(['o', 'f', 'fi', 'c', 'e']);
+    expect(shaper.shape('fluffier').texts).toEqual(['fl', 'u', 'f', 'fi', 'e', 'r']);
+  });
+
+  it('sets the blackletter nameplate’s own ligatures (GSUB liga and rlig), as a full shaper does', () => {
+    const shaped = Shaper.fromBytes(files.masthead, 'masthead').shape('The Ellery Courier');
+    expect(shaped.glyphIds.length).toBeLessThan('The Ellery Courier'.length);
+    expect(shaped.texts.join('')).toBe('The Ellery Courier');
+    expect(shaped.texts.some((t) => t.length > 1)).toBe(true);
+  });
+
+  it('kerns: a pair the font kerns is narrower than its letters apart', () => {
+    const shaper = Shaper.fromBytes(files.display, 'display');
+    const pair = shaper.shape('AV').width;
+    expect(pair).toBeLessThan(shaper.shape('A').width + shaper.shape('V').width);
+  });
+
+  it('tells which characters the face has, and draws glyph 0 for those it lacks', () => {
+    const shaper = Shaper.fromBytes(files.body, 'body');
+    expect(shaper.covers('a'.codePointAt(0)!)).toBe(true);
+    expect(shaper.covers('ń'.codePointAt(0)!)).toBe(false);
+    expect(shaper.shape('ń').glyphIds).toEqual([0]);
+    expect(Shaper.fromBytes(files['body-ext'], 'body-ext').covers('ń'.codePointAt(0)!)).toBe(true);
+  });
+});
+
+describe('a file that is not a font', () => {
+  it('is refused with an error naming the file', () => {
+    expect(() => Shaper.fromBytes(new TextEncoder().encode('<html>not a font</html>'), 'adverts/logo.ttf')).toThrow(FontError);
+    expect(() => Shaper.fromBytes(new TextEncoder().encode('<html>not a font</html>'), 'adverts/logo.ttf')).toThrow(/adverts\/logo\.ttf: not a TrueType or OpenType font/);
+  });
+
+  it('is refused when a table the shaper needs is missing', () => {
+    // A directory with no tables at all.
+    const empty = new Uint8Array(12);
+    new DataView(empty.buffer).setUint32(0, 0x00010000);
+    expect(() => Shaper.fromBytes(empty, 'empty.ttf')).toThrow(/empty\.ttf: has no 'head' table/);
   });
 });

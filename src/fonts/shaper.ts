@@ -1,0 +1,190 @@
+import type { FontMetrics } from '../typeset/metrics.js';
+import { readCmap } from './cmap.js';
+import { readFace, type FaceInfo } from './face.js';
+import { readPairKerning, type PairKerning } from './gpos.js';
+import { readSubstitutions, type Substitution } from './gsub.js';
+import { readSfnt, type Sfnt } from './sfnt.js';
+
+/** One shaped string: glyph IDs with their advances, in font units. */
+export interface Shaped {
+  readonly glyphIds: readonly number[];
+  /** Advance of each glyph including kerning with the next one. */
+  readonly advances: readonly number[];
+  /** Default advance of each glyph: what a PDF viewer uses unless told otherwise. */
+  readonly defaults: readonly number[];
+  /** Text each glyph stands for (ligatures stand for several characters). */
+  readonly texts: readonly string[];
+  readonly width: number;
+}
+
+/**
+ * Shapes Latin text with the font's own tables: characters to glyphs by the
+ * cmap, then the GSUB substitutions in lookup order (ligatures among them),
+ * then GPOS pair kerning. That is what a full OpenType shaper does for
+ * composed Latin text, at the cost of a few array reads a glyph; a test
+ * checks that it gives fontkit's glyphs and advances for every word of the
+ * sample editions in every face. The typesetter measures with it and the
+ * PDF writer draws the very same glyphs, so widths match to the last unit.
+ *
+ * Reading the tables directly replaced fontkit, whose loading alone (it
+ * decompresses its Unicode tables and a Brotli dictionary at start) cost
+ * more than a build's whole typesetting of the fonts' metrics.
+ */
+export class Shaper {
+  /** The font's tables, for subsetting. */
+  readonly sfnt: Sfnt;
+  readonly face: FaceInfo;
+  readonly unitsPerEm: number;
+  readonly #cmap: ReadonlyMap<number, number>;
+  readonly #substitutions: readonly Substitution[];
+  readonly #substitutes: boolean;
+  readonly #kerning: PairKerning;
+  /** Kerning of the pairs met so far, by `left * 65536 + right`. */
+  readonly #kerns = new Map<number, number>();
+  readonly #cache = new Map<string, Shaped>();
+  #lastText: string | undefined;
+  #lastShaped: Shaped | undefined;
+
+  /** A shaper for the font in `bytes` (TrueType or OpenType, not WOFF); `name` names it in errors. */
+  static fromBytes(bytes: Uint8Array, name: string): Shaper {
+    return new Shaper(readSfnt(bytes, name));
+  }
+
+  constructor(sfnt: Sfnt) {
+    this.sfnt = sfnt;
+    this.face = readFace(sfnt);
+    this.unitsPerEm = this.face.unitsPerEm;
+    this.#cmap = readCmap(sfnt);
+    this.#substitutions = readSubstitutions(sfnt, this.face.numGlyphs);
+    this.#substitutes = this.#substitutions.length > 0;
+    this.#kerning = readPairKerning(sfnt, this.face.numGlyphs);
+  }
+
+  /** Whether the font has a glyph for the code point. */
+  covers(codePoint: number): boolean {
+    return this.#cmap.has(codePoint);
+  }
+
+  shape(text: string): Shaped {
+    // The typesetter asks for a string's width and then its glyph count.
+    if (text === this.#lastText) return this.#lastShaped!;
+    let shaped = this.#cache.get(text);
+    if (!shaped) {
+      shaped = this.#shape(text);
+      this.#cache.set(text, shaped);
+    }
+    this.#lastText = text;
+    this.#lastShaped = shaped;
+    return shaped;
+  }
+
+  #shape(text: string): Shaped {
+    let glyphIds: number[] = [];
+    let texts: string[] = [];
+    for (let i = 0; i < text.length; ) {
+      const code = text.codePointAt(i)!;
+      const char = code > 0xffff ? text.slice(i, i + 2) : text[i]!;
+      glyphIds.push(this.#cmap.get(code) ?? 0);
+      texts.push(char);
+      i += char.length;
+    }
+    // A face without substitutions never touches its (empty) list: an empty
+    // array has another hidden class than one of objects, and the loop's
+    // optimised code would be thrown away on meeting it.
+    for (let k = 0; this.#substitutes && k < this.#substitutions.length; k++) {
+      const substitution = this.#substitutions[k]!;
+      if (substitution.kind === 'single') {
+        for (let i = 0; i < glyphIds.length; i++) {
+          const replacement = substitution.replace[glyphIds[i]!] ?? -1;
+          if (replacement >= 0) glyphIds[i] = replacement;
+        }
+      } else {
+        [glyphIds, texts] = ligate(glyphIds, texts, substitution.ligatures);
+      }
+    }
+    const advances: number[] = [];
+    const defaults: number[] = [];
+    let width = 0;
+    for (let i = 0; i < glyphIds.length; i++) {
+      const own = this.face.advances[glyphIds[i]!] ?? 0;
+      const advance = i + 1 < glyphIds.length ? own + this.#kern(glyphIds[i]!, glyphIds[i + 1]!) : own;
+      advances.push(advance);
+      defaults.push(own);
+      width += advance;
+    }
+    return { glyphIds, advances, defaults, texts, width };
+  }
+
+  #kern(left: number, right: number): number {
+    const key = left * 65536 + right;
+    let kern = this.#kerns.get(key);
+    if (kern === undefined) this.#kerns.set(key, (kern = this.#kerning(left, right)));
+    return kern;
+  }
+
+  /** The typesetter's view of this font. */
+  metrics(): FontMetrics {
+    return new ShaperMetrics(this);
+  }
+}
+
+/** Applies one ligature lookup along the glyphs: at each place, the first ligature whose glyphs follow. */
+function ligate(
+  glyphIds: readonly number[],
+  texts: readonly string[],
+  ligatures: ReadonlyMap<number, readonly { readonly rest: readonly number[]; readonly glyph: number }[]>,
+): [number[], string[]] {
+  const outGlyphs: number[] = [];
+  const outTexts: string[] = [];
+  for (let i = 0; i < glyphIds.length; ) {
+    const candidates = ligatures.get(glyphIds[i]!);
+    const match = candidates?.find((ligature) => ligature.rest.every((glyph, k) => glyphIds[i + 1 + k] === glyph));
+    if (match) {
+      outGlyphs.push(match.glyph);
+      outTexts.push(texts.slice(i, i + 1 + match.rest.length).join(''));
+      i += 1 + match.rest.length;
+    } else {
+      outGlyphs.push(glyphIds[i]!);
+      outTexts.push(texts[i]!);
+      i += 1;
+    }
+  }
+  return [outGlyphs, outTexts];
+}
+
+/**
+ * A shaper seen as `FontMetrics`. One class for every face, so that the
+ * typesetter's calls of `width` see one function rather than a closure per
+ * face: V8 optimises a call site for the targets it has seen and throws the
+ * optimised code away ("wrong call target") when a new face turns up.
+ */
+class ShaperMetrics implements FontMetrics {
+  readonly #shaper: Shaper;
+  readonly #em: number;
+  readonly space: number;
+  readonly capHeight: number;
+  readonly ascent: number;
+  readonly descent: number;
+
+  constructor(shaper: Shaper) {
+    const { face } = shaper;
+    this.#shaper = shaper;
+    this.#em = face.unitsPerEm;
+    this.space = shaper.shape(' ').width / this.#em;
+    this.capHeight = face.capHeight / this.#em;
+    this.ascent = face.ascent / this.#em;
+    this.descent = Math.abs(face.descent) / this.#em;
+  }
+
+  width(text: string): number {
+    return this.#shaper.shape(text).width / this.#em;
+  }
+
+  glyphCount(text: string): number {
+    return this.#shaper.shape(text).glyphIds.length;
+  }
+
+  covers(char: string): boolean {
+    return this.#shaper.covers(char.codePointAt(0)!);
+  }
+}
