@@ -20,7 +20,7 @@ export interface Box {
   /** Whether justification may letter-space this box (not for indents). */
   readonly expandable: boolean;
   /** Set when the box is a letter of a word too wide for the column, split as a last resort. */
-  readonly split?: true;
+  readonly split?: boolean;
   /** Points the box's first character may hang past the left edge of a justified line. */
   readonly hangLeft: number;
   /** Points its last character may hang past the right edge. */
@@ -60,6 +60,48 @@ export function hangRightAt(items: readonly Item[], b: number): number {
   if (item.kind === 'penalty' && item.mark) return item.hang ?? 0;
   const before = items[b - 1];
   return before?.kind === 'box' ? before.hangRight : 0;
+}
+
+/**
+ * Every item is made here, with the fields of all three kinds in one order,
+ * so that V8 gives every item the same hidden class ("map"). The line
+ * breaker and the positioner read `kind`, `width` and the rest of every
+ * item in their loops: with a map per kind and per optional field (split
+ * boxes, hyphen penalties) those reads were polymorphic, and each shape
+ * first met in the middle of a cold build threw their optimised code away
+ * ("wrong map" deoptimisations) to be compiled again. The types stay the
+ * discriminated union above; the unused fields are neutral values.
+ */
+function item(
+  kind: Item['kind'],
+  width: number,
+  stretch: number,
+  shrink: number,
+  cost: number,
+  flagged: boolean,
+  text: string,
+  font: FontKey | '',
+  expandable: boolean,
+  split: boolean,
+  hangLeft: number,
+  hangRight: number,
+  mark: Penalty['mark'],
+  hang: number,
+): Item {
+  return { kind, width, stretch, shrink, cost, flagged, text, font, expandable, split, hangLeft, hangRight, mark, hang } as unknown as Item;
+}
+
+/** A box: material of fixed width. `split` marks a letter of a word too wide for the column. */
+export function box(width: number, text: string, font: FontKey, expandable: boolean, hangLeft: number, hangRight: number, split = false): Box {
+  return item('box', width, 0, 0, 0, false, text, font, expandable, split, hangLeft, hangRight, undefined, 0) as Box;
+}
+
+export function glue(width: number, stretch: number, shrink: number): Glue {
+  return item('glue', width, stretch, shrink, 0, false, '', '', false, false, 0, 0, undefined, 0) as Glue;
+}
+
+export function penalty(width: number, cost: number, flagged: boolean, mark?: Penalty['mark'], hang = 0): Penalty {
+  return item('penalty', width, 0, 0, cost, flagged, '', '', false, false, 0, 0, mark, hang) as Penalty;
 }
 
 /** A piece of paragraph text in one font. */
@@ -137,13 +179,16 @@ export function wordCacheKey(size: number, align: Alignment, hyphenate: boolean,
 /** Turns a paragraph's runs into boxes, glue and penalties, ending with the paragraph's final break. */
 export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item[] {
   const { fonts, size, align } = options;
+  // Worked out whether or not it is used: arithmetic in a branch that justified
+  // text never takes threw this function's optimised code away 21 times in a build.
+  const ragged = RAGGED_STRETCH_EM * size;
   const items: Item[] = [];
   const interWord = interWordGlue(fonts[options.spaceFont].space * size, align, size, options.costs ?? COSTS);
   if (options.firstIndent > 0) {
-    items.push({ kind: 'box', width: options.firstIndent, text: '', font: options.spaceFont, expandable: false, hangLeft: 0, hangRight: 0 });
+    items.push(box(options.firstIndent, '', options.spaceFont, false, 0, 0));
   }
   if (align === 'center' || align === 'right') {
-    items.push({ kind: 'glue', width: 0, stretch: RAGGED_STRETCH_EM * size, shrink: 0 });
+    items.push(glue(0, ragged, 0));
   }
   const cache = options.wordItems;
   let first = true;
@@ -161,33 +206,21 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
       for (const item of wordItems(segments, options)) items.push(item);
     }
   }
-  const end: Item[] =
-    align === 'justify' || align === 'left'
-      ? [{ kind: 'glue', width: 0, stretch: FILL, shrink: 0 }]
-      : [{ kind: 'glue', width: 0, stretch: RAGGED_STRETCH_EM * size, shrink: 0 }];
-  items.push({ kind: 'penalty', width: 0, cost: Infinity, flagged: false }, ...end, {
-    kind: 'penalty',
-    width: 0,
-    cost: -Infinity,
-    flagged: false,
-  });
+  const end = align === 'justify' || align === 'left' ? FILL : ragged;
+  items.push(penalty(0, Infinity, false), glue(0, end, 0), penalty(0, -Infinity, false));
   return items;
 }
 
 /** Word space glue, in fractions of the font's own space `space`. */
 export function spaceGlue(space: number, costs: Costs): Glue {
-  return { kind: 'glue', width: space * costs.spaceWidth, stretch: space * costs.spaceStretch, shrink: space * costs.spaceShrink };
+  return glue(space * costs.spaceWidth, space * costs.spaceStretch, space * costs.spaceShrink);
 }
 
 function interWordGlue(space: number, align: Alignment, size: number, costs: Costs): readonly Item[] {
   if (align === 'justify') return [spaceGlue(space, costs)];
   // Ragged: the line end stretches, spaces stay at their natural width ([KP] p. 1144).
   const ragged = RAGGED_STRETCH_EM * size;
-  return [
-    { kind: 'glue', width: 0, stretch: ragged, shrink: 0 },
-    { kind: 'penalty', width: 0, cost: 0, flagged: false },
-    { kind: 'glue', width: space * costs.spaceWidth, stretch: -ragged, shrink: 0 },
-  ];
+  return [glue(0, ragged, 0), penalty(0, 0, false), glue(space * costs.spaceWidth, -ragged, 0)];
 }
 
 /** One word's items: its pieces in their fonts, with the breaks allowed between them. */
@@ -205,10 +238,10 @@ function wordItems(wordSegments: readonly Segment[], options: ItemizeOptions): I
       const text = ties[t]!;
       if (t > 0) {
         // A no-break space: glue that cannot be a break ([TB] ch. 14, `~`).
-        items.push({ kind: 'penalty', width: 0, cost: Infinity, flagged: false });
-        const glue = spaceGlue(fonts[segment.font].space * size, options.costs ?? COSTS);
+        items.push(penalty(0, Infinity, false));
+        const tie = spaceGlue(fonts[segment.font].space * size, options.costs ?? COSTS);
         // Ragged lines are set at natural spacing, so the tie must not stretch or shrink either.
-        items.push(options.align === 'justify' ? glue : { ...glue, stretch: 0, shrink: 0 });
+        items.push(options.align === 'justify' ? tie : glue(tie.width, 0, 0));
       }
       if (text === '') continue;
       // Only a word in a single font is hyphenated: a break inside mixed styling is rare and ugly.
@@ -234,32 +267,24 @@ function pushPiece(items: Item[], piece: WordPiece, font: FontKey, options: Item
     // Wider than the column: break between any two characters, at a high cost.
     const chars = [...piece.text];
     chars.forEach((ch, i) => {
-      items.push({ kind: 'box', width: metrics.width(ch) * size, text: ch, font, expandable: true, split: true, hangLeft: 0, hangRight: 0 });
+      items.push(box(metrics.width(ch) * size, ch, font, true, 0, 0, true));
       if (i < chars.length - 1) {
         // Not flagged: a split word is reported on its own and must not hit the hyphen-run limit.
-        items.push({ kind: 'penalty', width: hyphenWidth, cost: costs.splitWordPenalty, flagged: false, mark: hyphen, hang: hyphenHang });
+        items.push(penalty(hyphenWidth, costs.splitWordPenalty, false, hyphen, hyphenHang));
       }
     });
   } else {
-    items.push({
-      kind: 'box',
-      width,
-      text: piece.text,
-      font,
-      expandable: true,
-      hangLeft: hangs ? leftHang(piece.text, metrics, size) : 0,
-      hangRight: hangs ? rightHang(piece.text, metrics, size) : 0,
-    });
+    items.push(box(width, piece.text, font, true, hangs ? leftHang(piece.text, metrics, size) : 0, hangs ? rightHang(piece.text, metrics, size) : 0));
   }
   switch (piece.after) {
     case 'hyphen':
-      items.push({ kind: 'penalty', width: hyphenWidth, cost: costs.hyphenPenalty, flagged: true, mark: hyphen, hang: hyphenHang });
+      items.push(penalty(hyphenWidth, costs.hyphenPenalty, true, hyphen, hyphenHang));
       break;
     case 'explicit':
-      items.push({ kind: 'penalty', width: 0, cost: costs.explicitHyphenPenalty, flagged: true });
+      items.push(penalty(0, costs.explicitHyphenPenalty, true));
       break;
     case 'url':
-      items.push({ kind: 'penalty', width: 0, cost: costs.urlBreakPenalty, flagged: false });
+      items.push(penalty(0, costs.urlBreakPenalty, false));
       break;
     case 'end':
       break;

@@ -182,7 +182,8 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
     let flagged = false;
     let extra = 0;
     if (item.kind === 'glue') {
-      const before = items[b - 1];
+      // Not items[b - 1] at b = 0: an out-of-bounds read throws the optimised loop away.
+      const before = b > 0 ? items[b - 1] : undefined;
       if (!before || before.kind !== 'box') continue;
     } else if (item.kind === 'penalty') {
       if (item.cost === Infinity) continue;

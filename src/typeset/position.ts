@@ -125,26 +125,29 @@ function positionLine(
   }
 
   // Measure each run once: width in points and glyph count (for letter spacing).
-  const widths: number[][] = [];
-  const glyphs: number[][] = [];
+  // Typed arrays throughout: a plain array of numbers changes its hidden class
+  // when its first fraction arrives, and optimised code that saw only whole
+  // numbers is thrown away.
+  let runCount = 0;
+  for (const word of words) runCount += word.runs.length;
+  const runWidths = new Float64Array(runCount);
+  const runGlyphs = new Float64Array(runCount);
   let textWidth = 0;
   let glyphGaps = 0;
+  let r = 0;
   for (const word of words) {
-    const w: number[] = [];
-    const g: number[] = [];
     let count = 0;
     for (const run of word.runs) {
       const metrics = fonts[run.font];
       const width = metrics.width(run.text) * size;
       const n = metrics.glyphCount(run.text);
-      w.push(width);
-      g.push(n);
+      runWidths[r] = width;
+      runGlyphs[r] = n;
+      r++;
       textWidth += width;
       count += n;
     }
     if (count > 1) glyphGaps += count - 1;
-    widths.push(w);
-    glyphs.push(g);
   }
   let gapWidth = 0;
   let stretch = 0;
@@ -170,7 +173,8 @@ function positionLine(
   let ratio = 0;
   let x = offset + indent - hangLeft;
   let overfull = 0;
-  let gapWidths = gaps.map((gap) => gap.width);
+  const gapWidths = new Float64Array(gaps.length);
+  for (let g = 0; g < gaps.length; g++) gapWidths[g] = gaps[g]!.width;
   if (fitted) {
     const expand = glyphGaps > 0 ? textWidth * options.expansion : 0;
     const fit = fitLine(natural, target, stretch, shrink, expand);
@@ -181,15 +185,15 @@ function positionLine(
     const spring = rest >= 0 ? stretch : shrink;
     ratio = spring > 0 ? rest / spring : 0;
     const clamped = Math.max(ratio, -1);
-    gapWidths = gaps.map((gap) => gap.width + clamped * (rest >= 0 ? gap.stretch : gap.shrink));
+    for (let g = 0; g < gaps.length; g++) gapWidths[g] = gaps[g]!.width + clamped * (rest >= 0 ? gaps[g]!.stretch : gaps[g]!.shrink);
     if (ratio < -1) overfull = (-1 - ratio) * shrink;
     if (spring === 0 && rest < 0) overfull = -rest;
     // Distribute any rounding remainder over the gaps so the right edge is exact.
     if (ratio >= -1 && gapWidths.length > 0) {
       let total = indent + textWidth + expansion;
-      for (const w of gapWidths) total += w;
+      for (let g = 0; g < gapWidths.length; g++) total += gapWidths[g]!;
       const drift = (target - total) / gapWidths.length;
-      gapWidths = gapWidths.map((w) => w + drift);
+      for (let g = 0; g < gapWidths.length; g++) gapWidths[g] = gapWidths[g]! + drift;
     }
   } else {
     const room = target - natural;
@@ -201,18 +205,20 @@ function positionLine(
 
   const runs: GlyphRun[] = [];
   const lineGaps: [number, number][] = [];
-  words.forEach((word, w) => {
+  r = 0;
+  for (let w = 0; w < words.length; w++) {
     if (w > 0) {
       lineGaps.push([x, gapWidths[w - 1]!]);
       x += gapWidths[w - 1]!;
     }
-    word.runs.forEach((run, r) => {
-      const width = widths[w]![r]! + letterSpacing * glyphs[w]![r]!;
+    for (const run of words[w]!.runs) {
+      const width = runWidths[r]! + letterSpacing * runGlyphs[r]!;
+      r++;
       runs.push({ text: run.text, font: run.font, x, width });
       x += width;
-    });
+    }
     x -= letterSpacing; // no spacing after a word's last glyph
-  });
+  }
   return {
     runs,
     size,
