@@ -7,6 +7,7 @@ import { embedFont } from './fonts.js';
 import { GlyphEncoder } from './glyph-encoder.js';
 import { embedImage, type PdfImage } from './images.js';
 import { pdfLib } from './pdf-lib.js';
+import { serializePdf } from './writer.js';
 
 const { PDFHexString, PDFName, PDFNumber } = pdfLib;
 
@@ -39,10 +40,10 @@ export interface PdfOptions {
   readonly metadata: PdfMetadata;
   readonly outline?: readonly OutlineEntry[];
   /**
-   * Zlib compression for streams. pdf-lib compresses with pako, in
-   * JavaScript; the Node build passes its native zlib, about ten times faster.
+   * Zlib compression for every stream, object streams and the
+   * cross-reference stream included: the Node build passes native zlib.
    */
-  readonly deflate?: (bytes: Uint8Array) => Uint8Array;
+  readonly deflate: (bytes: Uint8Array) => Uint8Array;
 }
 
 export interface EditionPdfs {
@@ -51,9 +52,6 @@ export interface EditionPdfs {
   /** Each page as a PDF of its own, labelled with its page number, without links (their targets are elsewhere). */
   readonly pages: readonly Uint8Array[];
 }
-
-/** pdf-lib yields to the event loop every 50 objects by default; a build has nothing to yield to. */
-const SAVE = { useObjectStreams: true, addDefaultPage: false, objectsPerTick: Infinity } as const;
 
 /**
  * Writes laid-out pages as the edition's PDF and as one PDF per page, with
@@ -119,7 +117,7 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
   for (const [shaper, entry] of fonts) embedFont(doc.context, entry.ref, shaper, entry.encoder.used);
   addLinks(doc, pages, pdfPages, options.height);
   if (options.outline && options.outline.length > 0) addOutline(doc, options.outline, pdfPages);
-  const whole = await doc.save(SAVE);
+  const whole = serializePdf(doc.context, options.deflate);
 
   // A link's destination is another page: copying it would copy that page too.
   for (const page of pdfPages) page.node.delete(PDFName.of('Annots'));
@@ -128,7 +126,7 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
     const one = await newDocument(options, laid.number);
     const [copy] = await one.copyPages(doc, [i]);
     one.addPage(copy);
-    single.push(await one.save(SAVE));
+    single.push(serializePdf(one.context, options.deflate));
   }
   return { whole, pages: single };
 }
@@ -137,12 +135,10 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
 async function newDocument(options: PdfOptions, firstPageNumber: number): Promise<PDFDocument> {
   const doc = await pdfLib.PDFDocument.create({ updateMetadata: false });
   const { metadata, deflate } = options;
-  if (deflate) {
-    // Fonts, cmaps and content streams all go through this one method.
-    const context = doc.context;
-    context.flateStream = (contents, dict = {}) =>
-      context.stream(deflate(typeof contents === 'string' ? new TextEncoder().encode(contents) : contents), { ...dict, Filter: 'FlateDecode' });
-  }
+  // Fonts, cmaps and content streams all go through this one method.
+  const context = doc.context;
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflate(typeof contents === 'string' ? new TextEncoder().encode(contents) : contents), { ...dict, Filter: 'FlateDecode' });
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);
