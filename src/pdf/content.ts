@@ -18,7 +18,11 @@ export interface ContentResources {
   image(key: string): string;
 }
 
-const rgb = (ink: Ink) => INK_RGB[ink].map((c) => round(c)).join(' ');
+/** Each ink's colour operands, written once rather than for every line. */
+const RGB: Readonly<Record<Ink, string>> = Object.fromEntries(
+  Object.entries(INK_RGB).map(([ink, components]) => [ink, components.map((c) => round(c)).join(' ')]),
+) as Record<Ink, string>;
+const rgb = (ink: Ink) => RGB[ink];
 
 /**
  * Writes a page's elements as a PDF content stream (ISO 32000-1 §8–9).
@@ -52,7 +56,7 @@ export function contentStream(elements: readonly Element[], pageHeight: number, 
           }
           // 0.1 thousandth of 9 pt is 0.001 pt: finer than any device.
           if (Math.abs(shift) > 0.0005) pending += `${round((-shift * 1000) / line.size, 1)}`;
-          pending += encoder.array(run.text).slice(1, -1);
+          pending += encoder.operands(run.text);
           pen = run.x + run.width;
         }
         out.push(`[${pending}] TJ ET`);

@@ -20,6 +20,11 @@ export class GlyphEncoder {
 
   /** The `TJ` operand for `text`, e.g. `[<0012001a>-24<0031>]`. */
   array(text: string): string {
+    return `[${this.operands(text)}]`;
+  }
+
+  /** What goes inside the `TJ` array for `text`, e.g. `<0012001a>-24<0031>`: runs of a line share one array. */
+  operands(text: string): string {
     let out = this.#arrays.get(text);
     if (out === undefined) {
       out = this.#encode(this.shaper.shape(text));
@@ -30,14 +35,14 @@ export class GlyphEncoder {
 
   #encode(shaped: Shaped): string {
     const scale = 1000 / this.shaper.unitsPerEm;
-    let out = '[<';
+    let out = '<';
     shaped.glyphIds.forEach((id, i) => {
       if (!this.used.has(id)) this.used.set(id, shaped.texts[i]!);
       out += hex4(id);
       const kern = (shaped.defaults[i]! - shaped.advances[i]!) * scale;
       if (Math.abs(kern) > 0.01 && i < shaped.glyphIds.length - 1) out += `>${round(kern, 1)}<`;
     });
-    return `${out}>]`;
+    return `${out}>`;
   }
 }
 
