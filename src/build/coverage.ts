@@ -24,41 +24,49 @@ export async function checkCoverage(article: ArticleSource, fonts: FontTable): P
   ];
   for (const [field, text] of fields) {
     if (text === undefined) continue;
-    for (const char of text) {
-      if (printable(char)) continue;
-      const source = await readFile(article.file, 'utf8').catch(() => '');
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++; // the second half of a surrogate pair
+      if (printable(code)) continue;
+      const char = String.fromCodePoint(code);
+      const source = await readFile(article.path, 'utf8').catch(() => '');
       const at = source.indexOf(char);
-      const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
       throw new SourceError(
         article.file,
         at >= 0 ? lineAt(source, at) : undefined,
         field,
-        `the character "${char}" (${code}) is in none of the paper's fonts and would not print`,
+        `the character "${char}" (${name}) is in none of the paper's fonts and would not print`,
         'replace it, or add a font that has it',
       );
     }
   }
 }
 
-const printables = new WeakMap<FontTable, (char: string) => boolean>();
+const printables = new WeakMap<FontTable, (code: number) => boolean>();
 
 /**
- * Whether a character prints in the paper's fonts, remembered per character:
- * an edition has a few hundred thousand characters but only about a hundred
- * distinct ones, and each check is a regular expression and two cmap look-ups.
+ * Whether a code point prints in the paper's fonts, remembered per code
+ * point: an edition has a few hundred thousand characters but only about a
+ * hundred distinct ones, and each check is a regular expression and two
+ * cmap look-ups. A byte per code point of the Basic Multilingual Plane
+ * (0 not known yet, 1 prints, 2 does not), a map beyond it.
  */
-function printableIn(fonts: FontTable): (char: string) => boolean {
+function printableIn(fonts: FontTable): (code: number) => boolean {
   let printable = printables.get(fonts);
   if (!printable) {
     const body = fonts.body;
     const fallback = fonts[FALLBACK_FONT.body!];
-    const known = new Map<string, boolean>();
-    printable = (char) => {
-      let ok = known.get(char);
-      if (ok === undefined) {
-        ok = /\s/u.test(char) || char === '\u00AD' || (body.covers?.(char) ?? true) || (fallback.covers?.(char) ?? true);
-        known.set(char, ok);
+    const check = (char: string) => /\s/u.test(char) || char === '\u00AD' || (body.covers?.(char) ?? true) || (fallback.covers?.(char) ?? true);
+    const basic = new Uint8Array(0x10000);
+    const astral = new Map<number, boolean>();
+    printable = (code) => {
+      if (code <= 0xffff) {
+        if (basic[code] === 0) basic[code] = check(String.fromCharCode(code)) ? 1 : 2;
+        return basic[code] === 1;
       }
+      let ok = astral.get(code);
+      if (ok === undefined) astral.set(code, (ok = check(String.fromCodePoint(code))));
       return ok;
     };
     printables.set(fonts, printable);

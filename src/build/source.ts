@@ -21,7 +21,10 @@ export interface PublicationSource {
 
 export interface ArticleSource {
   readonly id: string;
+  /** The file as messages name it (relative to the working folder). */
   readonly file: string;
+  /** The file's path, to read it again when an error must name a line. */
+  readonly path: string;
   readonly section: string;
   readonly headline: string;
   readonly kicker?: string;
@@ -158,9 +161,15 @@ export async function readEdition(root: string, date: string, publication: Publi
   const sectionIds = new Set(publication.sections.map((s) => s.id));
   const seen = new Map<string, string>();
   const articles: ArticleSource[] = [];
-  for (const name of names) {
+  // All reads at once (they overlap in libuv's pool: one after another, the
+  // build sat idle a third of the time it took to read an edition); taken in
+  // name order, so the first bad file reported is always the same one.
+  const texts = await Promise.allSettled(names.map((name) => readTextFile(join(dir, name), displayPath(cwd, join(dir, name)))));
+  for (const [index, name] of names.entries()) {
     const file = displayPath(cwd, join(dir, name));
-    const text = await readTextFile(join(dir, name), file);
+    const read = texts[index]!;
+    if (read.status === 'rejected') throw read.reason;
+    const text = read.value;
     const match = FRONT_MATTER.exec(text);
     if (!match) throw new SourceError(file, 1, undefined, 'the article has no YAML front matter', 'start the file with a --- line, the fields, and another --- line');
     const yaml = parseYamlMap(match[1]!, file, 2);
@@ -192,6 +201,7 @@ export async function readEdition(root: string, date: string, publication: Publi
     articles.push({
       id,
       file,
+      path: join(dir, name),
       section,
       headline,
       priority,
