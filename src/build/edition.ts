@@ -114,13 +114,13 @@ export function writtenDate(date: string, language: string): string {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function fileRef(name: string, bytes: Uint8Array): FileRef {
-  return { url: name, bytes: bytes.length, sha256: sha256(bytes) };
-}
-
-/** Content-hashed name, so a CDN may cache the file forever. */
-function hashedName(stem: string, bytes: Uint8Array, extension = 'pdf'): string {
-  return `${stem}.${sha256(bytes).slice(0, 10)}.${extension}`;
+/**
+ * An output file under a content-hashed name, so a CDN may cache it forever,
+ * with its manifest entry: one digest serves both.
+ */
+function hashedFile(stem: string, bytes: Uint8Array, extension = 'pdf'): FileRef {
+  const digest = sha256(bytes);
+  return { url: `${stem}.${digest.slice(0, 10)}.${extension}`, bytes: bytes.length, sha256: digest };
 }
 
 /**
@@ -211,22 +211,22 @@ export async function buildEdition(
   const { whole, pages: pagePdfs } = await writeEditionPdfs(layout.pages, { ...common, outline });
   const wrotePdfs = performance.now();
   const files = new Map<string, Uint8Array>();
-  const wholeName = hashedName('edition', whole);
-  files.set(wholeName, whole);
+  const wholeFile = hashedFile('edition', whole);
+  files.set(wholeFile.url, whole);
   const pages: Page[] = [];
   // Loaded only when wanted: pdf.js and the canvas are a large part of start-up.
   const renderPagePreview = options.previews ? (await import('./render-preview.js')).renderPagePreview : undefined;
   for (const [i, page] of layout.pages.entries()) {
     const bytes = pagePdfs[i]!;
     const stem = `page-${String(page.number).padStart(2, '0')}`;
-    const name = hashedName(stem, bytes);
-    files.set(name, bytes);
+    const pdf = hashedFile(stem, bytes);
+    files.set(pdf.url, bytes);
     let preview: Page['preview'];
     if (renderPagePreview) {
       const image = await renderPagePreview(bytes, { width: PREVIEW_WIDTH, quality: 75 });
-      const previewName = hashedName(stem, image.bytes, image.type.split('/')[1]);
-      files.set(previewName, image.bytes);
-      preview = { ...fileRef(previewName, image.bytes), width: image.width, height: image.height, type: image.type };
+      const file = hashedFile(stem, image.bytes, image.type.split('/')[1]);
+      files.set(file.url, image.bytes);
+      preview = { ...file, width: image.width, height: image.height, type: image.type };
     }
     pages.push({
       number: page.number,
@@ -234,7 +234,7 @@ export async function buildEdition(
       section: page.section,
       width: publication.page.width,
       height: publication.page.height,
-      pdf: fileRef(name, bytes),
+      pdf,
       ...(preview ? { preview } : {}),
       links: page.elements.flatMap((e) =>
         e.kind === 'link' && e.page >= 1 && e.page <= layout.pages.length ? [{ box: e.box, page: e.page, ...(e.article ? { article: e.article } : {}) }] : [],
@@ -271,7 +271,7 @@ export async function buildEdition(
     volume: source.volume,
     issue: source.issue,
     ...(source.label ? { label: source.label } : {}),
-    pdf: fileRef(wholeName, whole),
+    pdf: wholeFile,
     sections: layout.sections,
     pages,
     articles,

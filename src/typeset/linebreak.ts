@@ -153,9 +153,17 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
   const start = lineStart(items, -1);
   // Space ratio past which a space is wider than the loose-line limit.
   const looseRatio = options.penaliseLoose ? (QA_RULES.looseSpaceFactor - costs.spaceWidth) / costs.spaceStretch : Infinity;
-  // Best candidate per (fitness class, hyphen run) at one breakpoint: a fixed table, reset per breakpoint.
+  // Best candidate per (fitness class, hyphen run) at one breakpoint: a fixed
+  // table of parallel arrays, reset per breakpoint. Slot i holds fitness class
+  // floor(i / runs) and hyphen run i % runs. No object per candidate: cold,
+  // those were a fifth of everything a build allocated.
   const runs = costs.maxHyphenRun + 1;
-  const slots: (Candidate | null)[] = new Array(4 * runs).fill(null);
+  const slotCount = 4 * runs;
+  const slotFrom: (Node | null)[] = new Array<Node | null>(slotCount).fill(null);
+  const slotDemerits = new Float64Array(slotCount);
+  const slotRatio = new Float64Array(slotCount);
+  const slotExpansion = new Float64Array(slotCount);
+  const slotBadness = new Float64Array(slotCount);
   let spare: Node[] = [];
   let active: Node[] = [
     {
@@ -200,7 +208,8 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
     const survivors = spare;
     survivors.length = 0;
     let found = false;
-    for (const a of active) {
+    for (let k = 0; k < active.length; k++) {
+      const a = active[k]!;
       const natural = sums.width[b]! - a.width + extra;
       const stretch = sums.stretch[b]! - a.stretch;
       const shrink = sums.shrink[b]! - a.shrink;
@@ -254,33 +263,36 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
       if (!forced && ratio > looseRatio) demerits += costs.looseLineDemerits;
       demerits += a.demerits;
       const slot = fitness * runs + hyphenRun;
-      const existing = slots[slot];
-      if (!existing || demerits < existing.demerits) {
-        slots[slot] = { from: a, fitness, hyphenRun, demerits, ratio, expansionRatio, badness };
+      if (slotFrom[slot] === null || demerits < slotDemerits[slot]!) {
+        slotFrom[slot] = a;
+        slotDemerits[slot] = demerits;
+        slotRatio[slot] = ratio;
+        slotExpansion[slot] = expansionRatio;
+        slotBadness[slot] = badness;
         found = true;
       }
     }
     if (found) {
       const next = lineStart(items, b);
-      for (let i = 0; i < slots.length; i++) {
-        const c = slots[i];
-        if (!c) continue;
-        slots[i] = null;
+      for (let i = 0; i < slotCount; i++) {
+        const from = slotFrom[i];
+        if (!from) continue;
+        slotFrom[i] = null;
         survivors.push({
           position: b,
           hangLeft: hangLeftAt(items, next),
-          line: c.from.line + 1,
-          fitness: c.fitness,
-          hyphenRun: c.hyphenRun,
+          line: from.line + 1,
+          fitness: Math.floor(i / runs),
+          hyphenRun: i % runs,
           width: sums.width[next]!,
           stretch: sums.stretch[next]!,
           shrink: sums.shrink[next]!,
           expandable: sums.expandable[next]!,
-          demerits: c.demerits,
-          ratio: c.ratio,
-          expansionRatio: c.expansionRatio,
-          badness: c.badness,
-          previous: c.from,
+          demerits: slotDemerits[i]!,
+          ratio: slotRatio[i]!,
+          expansionRatio: slotExpansion[i]!,
+          badness: slotBadness[i]!,
+          previous: from,
         });
       }
     }
@@ -324,15 +336,4 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
     breaks.push({ position: node.position, ratio: node.ratio, expansionRatio: node.expansionRatio, badness: node.badness });
   }
   return breaks.reverse();
-}
-
-/** A line ending at the current breakpoint, before it becomes an active node. */
-interface Candidate {
-  readonly from: Node;
-  readonly fitness: number;
-  readonly hyphenRun: number;
-  readonly demerits: number;
-  readonly ratio: number;
-  readonly expansionRatio: number;
-  readonly badness: number;
 }

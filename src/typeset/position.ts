@@ -129,15 +129,17 @@ function positionLine(
   // when its first fraction arrives, and optimised code that saw only whole
   // numbers is thrown away.
   let runCount = 0;
-  for (const word of words) runCount += word.runs.length;
+  for (let w = 0; w < words.length; w++) runCount += words[w]!.runs.length;
   const runWidths = new Float64Array(runCount);
   const runGlyphs = new Float64Array(runCount);
   let textWidth = 0;
   let glyphGaps = 0;
   let r = 0;
-  for (const word of words) {
+  for (let w = 0; w < words.length; w++) {
+    const wordRuns = words[w]!.runs;
     let count = 0;
-    for (const run of word.runs) {
+    for (let k = 0; k < wordRuns.length; k++) {
+      const run = wordRuns[k]!;
       const metrics = fonts[run.font];
       const width = metrics.width(run.text) * size;
       const n = metrics.glyphCount(run.text);
@@ -152,7 +154,8 @@ function positionLine(
   let gapWidth = 0;
   let stretch = 0;
   let shrink = 0;
-  for (const gap of gaps) {
+  for (let g = 0; g < gaps.length; g++) {
+    const gap = gaps[g]!;
     gapWidth += gap.width;
     stretch += gap.stretch;
     shrink += gap.shrink;
@@ -211,7 +214,9 @@ function positionLine(
       lineGaps.push([x, gapWidths[w - 1]!]);
       x += gapWidths[w - 1]!;
     }
-    for (const run of words[w]!.runs) {
+    const wordRuns = words[w]!.runs;
+    for (let k = 0; k < wordRuns.length; k++) {
+      const run = wordRuns[k]!;
       const width = runWidths[r]! + letterSpacing * runGlyphs[r]!;
       r++;
       runs.push({ text: run.text, font: run.font, x, width });
