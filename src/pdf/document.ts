@@ -1,9 +1,9 @@
-import type { PDFArray, PDFDict, PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
+import type { PDFArray, PDFDict, PDFDocument, PDFPage, PDFRawStream, PDFRef } from 'pdf-lib';
 import type { Shaper } from '../fonts/shaper.js';
 import type { LaidOutPage } from '../layout/types.js';
 import type { FontKey } from '../typeset/metrics.js';
 import { contentStream } from './content.js';
-import { embedFont } from './fonts.js';
+import { embeddedFont, placeFont, type EmbeddedFont } from './fonts.js';
 import { GlyphEncoder } from './glyph-encoder.js';
 import { embedImage, type PdfImage } from './images.js';
 import { pdfLib } from './pdf-lib.js';
@@ -58,11 +58,12 @@ export interface EditionPdfs {
  * pdf-lib: fonts as subsets, images embedded once, our own content streams,
  * links, outline, page labels and fixed metadata for byte-identical output.
  *
- * The one-page PDFs are copies of the edition's pages, made after it is
- * saved: their content streams, images and font subsets are the edition's
- * objects, already compressed, rather than written and subset again for
- * every page (which took most of the build's PDF time). The price is that a
- * page carries the edition's subset of each face it uses, not its own.
+ * A one-page PDF is made of the edition's own parts: the page's compressed
+ * content stream, and the edition's subsets of the faces it uses (glyph IDs
+ * are the same in every subset, so the content stream holds for both), with
+ * new small dictionaries around them. Nothing is subset or compressed twice.
+ * The price is that a page carries the edition's subset of each face it
+ * uses, not its own.
  */
 export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: PdfOptions): Promise<EditionPdfs> {
   const doc = await newDocument(options, 1);
@@ -82,53 +83,71 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
   const imageFor = (key: string) => {
     let entry = images.get(key);
     if (!entry) {
-      const source = options.images.get(key);
-      if (!source) throw new Error(`no image ${key}`);
-      entry = { ref: embedImage(doc.context, source), name: `Im${images.size + 1}` };
+      entry = { ref: embedImage(doc.context, imageSource(options, key)), name: `Im${images.size + 1}` };
       images.set(key, entry);
     }
     return entry;
   };
 
   const pdfPages: PDFPage[] = [];
+  /** What each page's PDF of its own needs: its content stream and the resources it names. */
+  const parts: { contents: PDFRawStream; fonts: Map<string, Shaper>; images: Map<string, string> }[] = [];
   for (const laid of pages) {
     const page = doc.addPage([options.width, options.height]);
     pdfPages.push(page);
-    const fontNames = new Map<string, PDFRef>();
-    const imageNames = new Map<string, PDFRef>();
+    const fontNames = new Map<string, Shaper>();
+    const imageNames = new Map<string, string>();
     const content = contentStream(laid.elements, options.height, {
       font(key) {
         const entry = fontFor(key);
-        fontNames.set(entry.name, entry.ref);
+        fontNames.set(entry.name, options.fonts[key]);
         return entry;
       },
       image(key) {
         const entry = imageFor(key);
-        imageNames.set(entry.name, entry.ref);
+        imageNames.set(entry.name, key);
         return entry.name;
       },
     });
-    for (const [name, ref] of fontNames) page.node.setFontDictionary(PDFName.of(name), ref);
-    for (const [name, ref] of imageNames) page.node.setXObject(PDFName.of(name), ref);
-    const stream = doc.context.flateStream(content);
-    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+    for (const [name, shaper] of fontNames) page.node.setFontDictionary(PDFName.of(name), fonts.get(shaper)!.ref);
+    for (const [name, key] of imageNames) page.node.setXObject(PDFName.of(name), images.get(key)!.ref);
+    const contents = doc.context.flateStream(content);
+    page.node.set(PDFName.of('Contents'), doc.context.register(contents));
+    parts.push({ contents, fonts: fontNames, images: imageNames });
   }
 
-  for (const [shaper, entry] of fonts) embedFont(doc.context, entry.ref, shaper, entry.encoder.used);
+  const embedded = new Map<Shaper, EmbeddedFont>();
+  for (const [shaper, entry] of fonts) {
+    const font = embeddedFont(doc.context, shaper, entry.encoder.used);
+    embedded.set(shaper, font);
+    placeFont(doc.context, entry.ref, font);
+  }
   addLinks(doc, pages, pdfPages, options.height);
   if (options.outline && options.outline.length > 0) addOutline(doc, options.outline, pdfPages);
   const whole = serializePdf(doc.context, options.deflate);
 
-  // A link's destination is another page: copying it would copy that page too.
-  for (const page of pdfPages) page.node.delete(PDFName.of('Annots'));
+  // Links are left out: their destinations are other pages.
   const single: Uint8Array[] = [];
   for (const [i, laid] of pages.entries()) {
     const one = await newDocument(options, laid.number);
-    const [copy] = await one.copyPages(doc, [i]);
-    one.addPage(copy);
+    const page = one.addPage([options.width, options.height]);
+    const { contents, fonts: fontNames, images: imageNames } = parts[i]!;
+    for (const [name, shaper] of fontNames) {
+      const ref = one.context.nextRef();
+      placeFont(one.context, ref, embedded.get(shaper)!);
+      page.node.setFontDictionary(PDFName.of(name), ref);
+    }
+    for (const [name, key] of imageNames) page.node.setXObject(PDFName.of(name), embedImage(one.context, imageSource(options, key)));
+    page.node.set(PDFName.of('Contents'), one.context.register(contents));
     single.push(serializePdf(one.context, options.deflate));
   }
   return { whole, pages: single };
+}
+
+function imageSource(options: PdfOptions, key: string): PdfImage {
+  const source = options.images.get(key);
+  if (!source) throw new Error(`no image ${key}`);
+  return source;
 }
 
 /** An empty document with the edition's metadata, its pages labelled from `firstPageNumber` (ISO 32000-1 §12.4.2). */

@@ -1,65 +1,90 @@
-import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib';
+import type { PDFContext, PDFDict, PDFRawStream, PDFRef } from 'pdf-lib';
 import type { Shaper } from '../fonts/shaper.js';
 import { subsetTrueType } from '../fonts/subset.js';
 import { hex4, round } from './glyph-encoder.js';
 import { pdfLib } from './pdf-lib.js';
 
-const { PDFName, PDFNumber, PDFString } = pdfLib;
+const { PDFName, PDFString } = pdfLib;
 
 /** A number as a content stream writes it, at most three decimals. */
 const num = (n: number): number => Number(round(n));
 
 /**
- * Embeds a face as a composite font (ISO 32000-1 §9.7): a Type 0 font with
+ * A face embedded for the glyphs a document drew, made once and placed in
+ * as many documents as show those glyphs (the edition and each of its
+ * one-page PDFs): the compressed streams are shared objects, the
+ * dictionaries around them are written anew in each document.
+ */
+export interface EmbeddedFont {
+  readonly baseFont: string;
+  /** The TrueType subset, compressed, with its unpacked `Length1`. */
+  readonly fontFile: PDFRawStream;
+  readonly toUnicode: PDFRawStream;
+  /** The font descriptor's values, FontFile2 aside. */
+  readonly descriptor: Readonly<Record<string, string | number | readonly number[]>>;
+  /** The CIDFont's `W` array as plain numbers and runs of widths. */
+  readonly widths: readonly (number | readonly number[])[];
+}
+
+/**
+ * Makes a face's composite font (ISO 32000-1 §9.7): a Type 0 font with
  * `Identity-H` encoding over a `CIDFontType2` whose CIDs are the font's own
  * glyph IDs (`CIDToGIDMap /Identity`), the glyphs a document drew as a
  * TrueType subset that keeps their IDs, their widths, and a ToUnicode map so
- * that the text can be searched and copied (§9.10.3).
- *
- * `used` maps each glyph drawn to the text it stands for. Writes the font
- * dictionary at `ref`, reserved when the font was first used.
+ * that the text can be searched and copied (§9.10.3). `used` maps each glyph
+ * drawn to the text it stands for. Streams are compressed with the
+ * context's `flateStream`.
  */
-export function embedFont(context: PDFContext, ref: PDFRef, shaper: Shaper, used: ReadonlyMap<number, string>): void {
+export function embeddedFont(context: PDFContext, shaper: Shaper, used: ReadonlyMap<number, string>): EmbeddedFont {
   const { face } = shaper;
   const glyphs = [...used.keys()].sort((a, b) => a - b);
   const baseFont = `${subsetTag(glyphs)}+${face.postscriptName}`;
   const scale = 1000 / face.unitsPerEm;
   const file = subsetTrueType(shaper.sfnt, glyphs);
-  const fontFile = context.flateStream(file, { Length1: file.length });
   const familyClass = face.familyClass;
-  const descriptor = context.obj({
-    Type: 'FontDescriptor',
-    FontName: baseFont,
-    Flags: fontFlags({ fixedPitch: face.isFixedPitch, serif: familyClass >= 1 && familyClass <= 7, script: familyClass === 10, italic: face.italic }),
-    FontBBox: face.bbox.map((n) => num(n * scale)),
-    ItalicAngle: face.italicAngle,
-    Ascent: num(face.ascent * scale),
-    Descent: num(face.descent * scale),
-    CapHeight: num(face.capHeight * scale),
-    XHeight: num(face.xHeight * scale),
-    // No table gives the dominant stem width; 0 means "unknown" to a reader.
-    StemV: 0,
-    FontFile2: context.register(fontFile),
-  });
+  return {
+    baseFont,
+    fontFile: context.flateStream(file, { Length1: file.length }),
+    toUnicode: context.flateStream(unicodeCMap(glyphs, used)),
+    descriptor: {
+      Type: 'FontDescriptor',
+      FontName: baseFont,
+      Flags: fontFlags({ fixedPitch: face.isFixedPitch, serif: familyClass >= 1 && familyClass <= 7, script: familyClass === 10, italic: face.italic }),
+      FontBBox: face.bbox.map((n) => num(n * scale)),
+      ItalicAngle: face.italicAngle,
+      Ascent: num(face.ascent * scale),
+      Descent: num(face.descent * scale),
+      CapHeight: num(face.capHeight * scale),
+      XHeight: num(face.xHeight * scale),
+      // No table gives the dominant stem width; 0 means "unknown" to a reader.
+      StemV: 0,
+    },
+    widths: widths(glyphs, (g) => (face.advances[g] ?? 0) * scale),
+  };
+}
+
+/** Writes `font`'s dictionaries into `context`, the Type 0 font at `ref`, reserved when the font was first used. */
+export function placeFont(context: PDFContext, ref: PDFRef, font: EmbeddedFont): void {
+  const descriptor = context.obj(font.descriptor) as PDFDict;
+  descriptor.set(PDFName.of('FontFile2'), context.register(font.fontFile));
   const cidFont = context.obj({
     Type: 'Font',
     Subtype: 'CIDFontType2',
-    BaseFont: baseFont,
+    BaseFont: font.baseFont,
     CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
     FontDescriptor: context.register(descriptor),
     CIDToGIDMap: 'Identity',
   }) as PDFDict;
-  cidFont.set(PDFName.of('W'), widths(context, glyphs, (g) => (face.advances[g] ?? 0) * scale));
-  const toUnicode = context.flateStream(unicodeCMap(glyphs, used));
+  cidFont.set(PDFName.of('W'), context.obj(font.widths.map((item) => (typeof item === 'number' ? item : [...item]))));
   context.assign(
     ref,
     context.obj({
       Type: 'Font',
       Subtype: 'Type0',
-      BaseFont: baseFont,
+      BaseFont: font.baseFont,
       Encoding: 'Identity-H',
       DescendantFonts: [context.register(cidFont)],
-      ToUnicode: context.register(toUnicode),
+      ToUnicode: context.register(font.toUnicode),
     }),
   );
 }
@@ -92,19 +117,19 @@ function fontFlags(options: { fixedPitch: boolean; serif: boolean; script: boole
 }
 
 /** The `W` array (§9.7.4.3): runs of consecutive CIDs, each with its widths. */
-function widths(context: PDFContext, glyphs: readonly number[], width: (glyph: number) => number) {
-  const out: (number | ReturnType<typeof context.obj>)[] = [];
+function widths(glyphs: readonly number[], width: (glyph: number) => number): (number | number[])[] {
+  const out: (number | number[])[] = [];
   let run: number[] = [];
   glyphs.forEach((glyph, i) => {
     if (i > 0 && glyph !== glyphs[i - 1]! + 1) {
-      out.push(context.obj(run));
+      out.push(run);
       run = [];
     }
     if (run.length === 0) out.push(glyph);
     run.push(num(width(glyph)));
   });
-  if (run.length > 0) out.push(context.obj(run));
-  return context.obj(out.map((item) => (typeof item === 'number' ? PDFNumber.of(item) : item)));
+  if (run.length > 0) out.push(run);
+  return out;
 }
 
 /** A ToUnicode CMap (§9.10.3; Adobe Technical Note 5411): each glyph ID to the UTF-16BE text it stands for. */

@@ -7,7 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFontFiles } from '../../src/build/font-files.js';
 import { Shaper } from '../../src/fonts/shaper.js';
-import { embedFont } from '../../src/pdf/fonts.js';
+import { embeddedFont, placeFont } from '../../src/pdf/fonts.js';
 import { GlyphEncoder } from '../../src/pdf/glyph-encoder.js';
 import { openPdf, pageText } from '../helpers/pdf-text.js';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const encoder = new GlyphEncoder(shaper);
   page.node.setFontDictionary(PDFName.of('F1'), ref);
   page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(`BT /F1 12 Tf 10 50 Td ${encoder.array(TEXT)} TJ ET`)));
-  embedFont(doc.context, ref, shaper, encoder.used);
+  placeFont(doc.context, ref, embeddedFont(doc.context, shaper, encoder.used));
   bytes = await doc.save();
 });
 
