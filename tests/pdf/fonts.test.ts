@@ -3,13 +3,21 @@
  * glyph IDs, read back with pdf-lib (the dictionaries) and pdf.js (the text).
  */
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, type PDFRef } from 'pdf-lib';
+import type { PDFArray as PdfArray, PDFDict as PdfDict, PDFNumber as PdfNumber, PDFRawStream as PdfRawStream, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFontFiles } from '../../src/build/font-files.js';
 import { Shaper } from '../../src/fonts/shaper.js';
 import { embeddedFont, placeFont } from '../../src/pdf/fonts.js';
 import { GlyphEncoder } from '../../src/pdf/glyph-encoder.js';
+import { pdfLib } from '../../src/pdf/pdf-lib.js';
 import { openPdf, pageText } from '../helpers/pdf-text.js';
+
+// pdf-lib's classes from our adapter: objects of two copies of pdf-lib do not mix.
+const { PDFArray, PDFDict, PDFDocument, PDFName } = pdfLib;
+type PDFArray = PdfArray;
+type PDFDict = PdfDict;
+type PDFNumber = PdfNumber;
+type PDFRawStream = PdfRawStream;
 
 const TEXT = 'office AVATAR';
 let shaper: Shaper;

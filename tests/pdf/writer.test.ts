@@ -4,15 +4,19 @@
  * or index fails here even where a lenient reader would repair the file.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import type { PDFDocument as PdfDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pdfLib } from '../../src/pdf/pdf-lib.js';
 import { serializePdf } from '../../src/pdf/writer.js';
 import { openPdf, pageText } from '../helpers/pdf-text.js';
+
+// pdf-lib's classes from our adapter: the serialiser tells streams by their class.
+const { PDFDocument, PDFName, StandardFonts } = pdfLib;
 
 const deflate = (bytes: Uint8Array) => new Uint8Array(deflateSync(bytes));
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
-async function sampleDocument(pages: number): Promise<PDFDocument> {
+async function sampleDocument(pages: number): Promise<PdfDocument> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle('Writer test');
   const font = await doc.embedFont(StandardFonts.Helvetica);
