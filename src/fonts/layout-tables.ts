@@ -1,4 +1,4 @@
-import { dataView } from './sfnt.js';
+import { dataView, tagAt } from './sfnt.js';
 
 /**
  * The structures GSUB and GPOS share (OpenType spec, "OpenType Layout
@@ -71,10 +71,6 @@ function lookupAt(view: DataView, lookupList: number, index: number, extensionTy
     subtables.push(new DataView(view.buffer, view.byteOffset + at, view.byteLength - at));
   }
   return { type, subtables };
-}
-
-function tagAt(view: DataView, at: number): string {
-  return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
 }
 
 /** Coverage table → coverage index of each glyph ID, -1 where not covered. */

@@ -45,7 +45,7 @@ export function readSfnt(bytes: Uint8Array, name: string): Sfnt {
   const tables = new Map<string, Uint8Array>();
   for (let i = 0; i < count; i++) {
     const entry = 12 + i * 16;
-    const tag = String.fromCharCode(bytes[entry]!, bytes[entry + 1]!, bytes[entry + 2]!, bytes[entry + 3]!);
+    const tag = tagAt(view, entry);
     const offset = view.getUint32(entry + 8);
     const length = view.getUint32(entry + 12);
     if (offset + length > bytes.length) throw new FontError(name, `table '${tag}' runs past the end of the file`);
@@ -67,4 +67,68 @@ export function readSfnt(bytes: Uint8Array, name: string): Sfnt {
 /** A big-endian view of `bytes` (OpenType stores every number big-endian). */
 export function dataView(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** The four-character tag at `at` (tables, scripts, features). */
+export function tagAt(view: DataView, at: number): string {
+  return String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
+}
+
+/**
+ * Writes tables as a font file: the directory sorted by tag, each table
+ * padded to four bytes with its checksum, and `head.checkSumAdjustment` set
+ * so that the whole file sums to 0xB1B0AFBA (OpenType spec, "head").
+ * `flavor` is the file's version: TrueType outlines unless told otherwise.
+ */
+export function writeSfnt(tables: ReadonlyMap<string, Uint8Array>, flavor = TRUETYPE): Uint8Array {
+  const tags = [...tables.keys()].sort();
+  const headerSize = 12 + tags.length * 16;
+  const total = tags.reduce((sum, tag) => sum + pad4(tables.get(tag)!.length), headerSize);
+  const out = new Uint8Array(total);
+  const view = dataView(out);
+  let searchRange = 1;
+  let entrySelector = 0;
+  while (searchRange * 2 <= tags.length) {
+    searchRange *= 2;
+    entrySelector++;
+  }
+  view.setUint32(0, flavor);
+  view.setUint16(4, tags.length);
+  view.setUint16(6, searchRange * 16);
+  view.setUint16(8, entrySelector);
+  view.setUint16(10, tags.length * 16 - searchRange * 16);
+  let offset = headerSize;
+  let headOffset = -1;
+  tags.forEach((tag, i) => {
+    const table = tables.get(tag)!;
+    const entry = 12 + i * 16;
+    for (let k = 0; k < 4; k++) view.setUint8(entry + k, tag.charCodeAt(k));
+    out.set(table, offset);
+    // head's own checksum counts its checkSumAdjustment as 0.
+    if (tag === 'head' && table.length >= 12) {
+      headOffset = offset;
+      view.setUint32(offset + 8, 0);
+    }
+    view.setUint32(entry + 4, checksum(out, offset, table.length));
+    view.setUint32(entry + 8, offset);
+    view.setUint32(entry + 12, table.length);
+    offset += pad4(table.length);
+  });
+  if (headOffset >= 0) view.setUint32(headOffset + 8, (0xb1b0afba - checksum(out, 0, out.length)) >>> 0);
+  return out;
+}
+
+/** Tables start on four-byte boundaries. */
+export function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** Sum of the big-endian 32-bit words of a (zero-padded) byte range, modulo 2³². */
+function checksum(bytes: Uint8Array, offset: number, length: number): number {
+  let sum = 0;
+  for (let i = 0; i < length; i += 4) {
+    const word = ((bytes[offset + i] ?? 0) << 24) | ((i + 1 < length ? bytes[offset + i + 1]! : 0) << 16) | ((i + 2 < length ? bytes[offset + i + 2]! : 0) << 8) | (i + 3 < length ? bytes[offset + i + 3]! : 0);
+    sum = (sum + (word >>> 0)) >>> 0;
+  }
+  return sum;
 }

@@ -1,4 +1,4 @@
-import { dataView, FontError, type Sfnt } from './sfnt.js';
+import { dataView, FontError, pad4, writeSfnt, type Sfnt } from './sfnt.js';
 
 /**
  * A TrueType subset that keeps glyph IDs (OpenType spec, "glyf", "loca";
@@ -50,7 +50,6 @@ export function subsetTrueType(sfnt: Sfnt, used: Iterable<number>): Uint8Array {
   dataView(maxp).setUint16(4, count);
   const newHead = head.slice();
   dataView(newHead).setInt16(50, 1); // indexToLocFormat: 32-bit offsets
-  dataView(newHead).setUint32(8, 0); // checkSumAdjustment, set once the file is whole
 
   const tables = new Map<string, Uint8Array>([
     ['glyf', newGlyf],
@@ -65,10 +64,6 @@ export function subsetTrueType(sfnt: Sfnt, used: Iterable<number>): Uint8Array {
     if (!tables.has(tag) && table) tables.set(tag, table);
   }
   return writeSfnt(tables);
-}
-
-function pad4(n: number): number {
-  return (n + 3) & ~3;
 }
 
 /** Start of each glyph's outline in `glyf`, and the end of the last (numGlyphs + 1 offsets). */
@@ -107,50 +102,4 @@ function withComponents(glyf: Uint8Array, offsets: Uint32Array, glyphs: readonly
     }
   }
   return keep;
-}
-
-/** Writes tables as a TrueType font: directory sorted by tag, checksums, `head.checkSumAdjustment`. */
-function writeSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const tags = [...tables.keys()].sort();
-  const headerSize = 12 + tags.length * 16;
-  const total = tags.reduce((sum, tag) => sum + pad4(tables.get(tag)!.length), headerSize);
-  const out = new Uint8Array(total);
-  const view = dataView(out);
-  let searchRange = 1;
-  let entrySelector = 0;
-  while (searchRange * 2 <= tags.length) {
-    searchRange *= 2;
-    entrySelector++;
-  }
-  view.setUint32(0, 0x00010000);
-  view.setUint16(4, tags.length);
-  view.setUint16(6, searchRange * 16);
-  view.setUint16(8, entrySelector);
-  view.setUint16(10, tags.length * 16 - searchRange * 16);
-  let offset = headerSize;
-  let headOffset = -1;
-  tags.forEach((tag, i) => {
-    const table = tables.get(tag)!;
-    const entry = 12 + i * 16;
-    for (let k = 0; k < 4; k++) view.setUint8(entry + k, tag.charCodeAt(k));
-    out.set(table, offset);
-    view.setUint32(entry + 4, checksum(out, offset, table.length));
-    view.setUint32(entry + 8, offset);
-    view.setUint32(entry + 12, table.length);
-    if (tag === 'head') headOffset = offset;
-    offset += pad4(table.length);
-  });
-  // The whole font's checksum must come to 0xB1B0AFBA (OpenType spec, "head").
-  if (headOffset >= 0) view.setUint32(headOffset + 8, (0xb1b0afba - checksum(out, 0, out.length)) >>> 0);
-  return out;
-}
-
-/** Sum of the big-endian 32-bit words of a (zero-padded) byte range, modulo 2³². */
-function checksum(bytes: Uint8Array, offset: number, length: number): number {
-  let sum = 0;
-  for (let i = 0; i < length; i += 4) {
-    const word = ((bytes[offset + i] ?? 0) << 24) | ((i + 1 < length ? bytes[offset + i + 1]! : 0) << 16) | ((i + 2 < length ? bytes[offset + i + 2]! : 0) << 8) | (i + 3 < length ? bytes[offset + i + 3]! : 0);
-    sum = (sum + (word >>> 0)) >>> 0;
-  }
-  return sum;
 }

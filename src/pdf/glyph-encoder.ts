@@ -3,19 +3,19 @@ import type { Shaped, Shaper } from '../fonts/shaper.js';
 /**
  * Encodes shaped text for one embedded face of one document: a `TJ` array
  * of two-byte glyph IDs (the font is embedded with `Identity-H` encoding and
- * its own glyph IDs as CIDs, see `embedFont`), with numbers that restore the
+ * its own glyph IDs as CIDs, see `embeddedFont`), with numbers that restore the
  * kerning the glyphs' default widths lose. Remembers which glyphs were drawn
  * and the text each stands for: the subset and the ToUnicode map are made
  * from that.
  */
 export class GlyphEncoder {
-  readonly shaper: Shaper;
+  readonly #shaper: Shaper;
   /** Each glyph drawn so far, with the text it stands for (the first met, for a glyph shared by several). */
   readonly used = new Map<number, string>();
   readonly #arrays = new Map<string, string>();
 
   constructor(shaper: Shaper) {
-    this.shaper = shaper;
+    this.#shaper = shaper;
   }
 
   /** The `TJ` operand for `text`, e.g. `[<0012001a>-24<0031>]`. */
@@ -27,14 +27,14 @@ export class GlyphEncoder {
   operands(text: string): string {
     let out = this.#arrays.get(text);
     if (out === undefined) {
-      out = this.#encode(this.shaper.shape(text));
+      out = this.#encode(this.#shaper.shape(text));
       this.#arrays.set(text, out);
     }
     return out;
   }
 
   #encode(shaped: Shaped): string {
-    const scale = 1000 / this.shaper.unitsPerEm;
+    const scale = 1000 / this.#shaper.unitsPerEm;
     let out = '<';
     shaped.glyphIds.forEach((id, i) => {
       if (!this.used.has(id)) this.used.set(id, shaped.texts[i]!);

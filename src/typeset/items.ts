@@ -212,10 +212,10 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
       let byText = cache.get(only.font);
       if (!byText) cache.set(only.font, (byText = new Map()));
       let word = byText.get(only.text);
-      if (!word) byText.set(only.text, (word = wordItems(segments, options)));
+      if (!word) byText.set(only.text, (word = itemizeWord(segments, options)));
       for (let i = 0; i < word.length; i++) items.push(word[i]!);
     } else {
-      for (const item of wordItems(segments, options)) items.push(item);
+      for (const item of itemizeWord(segments, options)) items.push(item);
     }
   }
   const end = align === 'justify' || align === 'left' ? FILL : ragged;
@@ -236,7 +236,7 @@ function interWordGlue(space: number, align: Alignment, size: number, costs: Cos
 }
 
 /** One word's items: its pieces in their fonts, with the breaks allowed between them. */
-function wordItems(wordSegments: readonly Segment[], options: ItemizeOptions): Item[] {
+function itemizeWord(wordSegments: readonly Segment[], options: ItemizeOptions): Item[] {
   const { fonts, size } = options;
   const items: Item[] = [];
   // Most words are one segment the font covers and has no tie in: the fast path.
