@@ -43,7 +43,9 @@ for (const article of articles) {
 }
 
 const out = join(root, 'out');
-// The child runs the compiled build with plain Node, as the `epaper` command does.
+// The child runs the compiled build with the Node options of the `epaper`
+// command's first line (`#!/usr/bin/env -S node …`), as the command does.
+const nodeOptions = readFileSync(join(process.cwd(), 'bin/epaper.js'), 'utf8').split('\n')[0]!.split(/\s+/).slice(3);
 const compiled = join(process.cwd(), 'lib/src/build/build.js');
 if (!existsSync(compiled)) throw new Error('run `npm run compile` first (npm run bench:build does)');
 const child = join(root, 'child.mjs');
@@ -61,7 +63,7 @@ const runs: { wallMs: number; inProcessMs: number; peakRssMb: number }[] = [];
 const typstRuns: TypstRun[] = [];
 for (let i = 0; i < RUNS; i++) {
   const start = performance.now();
-  const output = execFileSync(process.execPath, [child], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, [...nodeOptions, child], { encoding: 'utf8' });
   const wallMs = performance.now() - start;
   runs.push({ wallMs, ...(JSON.parse(output.trim().split('\n').pop()!) as { inProcessMs: number; peakRssMb: number }) });
   if (typst) typstRuns.push(typst.run());
