@@ -10,7 +10,7 @@ import { FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
 import { FONT_FILES, readFontFiles } from './font-files.js';
-import { deflate, pdfImage, type ImageFile } from './images.js';
+import { deflate, deflateInBackground, pdfImage, type ImageFile } from './images.js';
 import { liangHyphenator, type PatternData } from './liang.js';
 import type { EditionSource, PublicationSource } from './source.js';
 
@@ -198,7 +198,7 @@ export async function buildEdition(
     language: publication.language,
     date: new Date(`${source.date}T05:00:00Z`),
   };
-  const common = { width: publication.page.width, height: publication.page.height, fonts: assets.fonts, images, metadata, deflate };
+  const common = { width: publication.page.width, height: publication.page.height, fonts: assets.fonts, images, metadata, deflate, deflateInBackground };
   const articlesById = new Map(source.articles.map((a) => [a.id, a]));
   const outline: OutlineEntry[] = layout.sections.map((section) => ({
     title: section.title,

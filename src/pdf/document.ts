@@ -44,6 +44,14 @@ export interface PdfOptions {
    * cross-reference stream included: the Node build passes native zlib.
    */
   readonly deflate: (bytes: Uint8Array) => Uint8Array;
+  /**
+   * The same compression, done elsewhere while the caller goes on: the
+   * pages' content streams (the bulk of what is compressed) go through it,
+   * so they are compressed while the next pages are written. The Node build
+   * passes zlib's asynchronous deflate, which runs on libuv's thread pool.
+   * Without it, they are compressed with `deflate` in turn.
+   */
+  readonly deflateInBackground?: (bytes: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface EditionPdfs {
@@ -91,7 +99,8 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
 
   const pdfPages: PDFPage[] = [];
   /** What each page's PDF of its own needs: its content stream and the resources it names. */
-  const parts: { contents: PDFRawStream; fonts: Map<string, Shaper>; images: Map<string, string> }[] = [];
+  const parts: { contents: Promise<PDFRawStream>; fonts: Map<string, Shaper>; images: Map<string, string> }[] = [];
+  const deflateInBackground = options.deflateInBackground ?? ((bytes: Uint8Array) => Promise.resolve(options.deflate(bytes)));
   for (const laid of pages) {
     const page = doc.addPage([options.width, options.height]);
     pdfPages.push(page);
@@ -111,10 +120,17 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
     });
     for (const [name, shaper] of fontNames) page.node.setFontDictionary(PDFName.of(name), fonts.get(shaper)!.ref);
     for (const [name, key] of imageNames) page.node.setXObject(PDFName.of(name), images.get(key)!.ref);
-    const contents = doc.context.flateStream(content);
-    page.node.set(PDFName.of('Contents'), doc.context.register(contents));
+    // The stream's object number is taken now, so numbering (and the file's bytes) do not depend on when compression ends.
+    const ref = doc.context.nextRef();
+    page.node.set(PDFName.of('Contents'), ref);
+    const contents = deflateInBackground(new TextEncoder().encode(content)).then((bytes) => {
+      const stream = doc.context.stream(bytes, { Filter: 'FlateDecode' });
+      doc.context.assign(ref, stream);
+      return stream;
+    });
     parts.push({ contents, fonts: fontNames, images: imageNames });
   }
+  const contents = await Promise.all(parts.map((part) => part.contents));
 
   const embedded = new Map<Shaper, EmbeddedFont>();
   for (const [shaper, entry] of fonts) {
@@ -131,14 +147,14 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
   for (const [i, laid] of pages.entries()) {
     const one = await newDocument(options, laid.number);
     const page = one.addPage([options.width, options.height]);
-    const { contents, fonts: fontNames, images: imageNames } = parts[i]!;
+    const { fonts: fontNames, images: imageNames } = parts[i]!;
     for (const [name, shaper] of fontNames) {
       const ref = one.context.nextRef();
       placeFont(one.context, ref, embedded.get(shaper)!);
       page.node.setFontDictionary(PDFName.of(name), ref);
     }
     for (const [name, key] of imageNames) page.node.setXObject(PDFName.of(name), embedImage(one.context, imageSource(options, key)));
-    page.node.set(PDFName.of('Contents'), one.context.register(contents));
+    page.node.set(PDFName.of('Contents'), one.context.register(contents[i]!));
     single.push(serializePdf(one.context, options.deflate));
   }
   return { whole, pages: single };
