@@ -46,11 +46,31 @@ export class GlyphEncoder {
   }
 }
 
-/** A number for a content stream: at most `digits` decimals, no trailing zeros. */
+/**
+ * A number for a content stream: at most `digits` decimals, no trailing
+ * zeros, "0" for anything that rounds to zero. Written from the integer
+ * `n · 10^digits` rather than by `String` of the rounded fraction: a build
+ * writes some 300,000 numbers, and an integer converts to text without the
+ * shortest-decimal search a fraction needs (half the time, measured). The
+ * digits are the same: the double nearest k / 10^digits prints as exactly
+ * that decimal.
+ */
 export function round(n: number, digits = 3): string {
-  const scale = 10 ** digits;
-  const rounded = Math.round(n * scale) / scale;
-  return String(rounded === 0 ? 0 : rounded);
+  let k = Math.round(n * 10 ** digits);
+  if (k === 0) return '0';
+  const negative = k < 0;
+  if (negative) k = -k;
+  let decimals = digits;
+  while (decimals > 0 && k % 10 === 0) {
+    k /= 10;
+    decimals--;
+  }
+  let text = String(k);
+  if (decimals > 0) {
+    if (text.length <= decimals) text = '0'.repeat(decimals - text.length + 1) + text;
+    text = `${text.slice(0, text.length - decimals)}.${text.slice(text.length - decimals)}`;
+  }
+  return negative ? `-${text}` : text;
 }
 
 /** A glyph ID or UTF-16 code unit as four hex digits, as content streams and CMaps write them. */
