@@ -1,10 +1,18 @@
-#!/usr/bin/env -S node --min-semi-space-size=16
-// The `epaper` command. Node starts with a 16 MB young generation (V8's
-// default starts at 1 MB and grows): a build allocates about 200 MB, most of
-// it short-lived, and with the small default every scavenge copies the
-// edition's long-lived data (galleys, shaped words) again. Measured on the
-// benchmark edition: 28 scavenges become 16, and the build takes 9 % less
-// time (median of paired runs, `npm run bench:build`).
+#!/usr/bin/env -S node --min-semi-space-size=16 --no-turbo-inlining
+// The `epaper` command, with two settings of V8 for a job that runs a second
+// or two from a cold start (measured on the benchmark edition, medians of
+// paired runs, `npm run bench:build`):
+// - A 16 MB young generation (V8's starts at 1 MB and grows). A build
+//   allocates about 200 MB, most of it short-lived, and with the small
+//   default every scavenge copies the edition's long-lived data (galleys,
+//   shaped words) again: 28 scavenges become 16, and the build takes 9 % less.
+// - No inlining in TurboFan, V8's optimising compiler. It compiles on a
+//   background thread, and a cold build gave it about 1.2 s of work
+//   (`--trace-opt`), more than the build lasts: the hot functions waited in
+//   its queue, running unoptimised. Without inlining it compiles a third
+//   less, they are optimised sooner, and the build takes 4–13 % less (three
+//   series of 10–24 pairs). A build with page previews (seconds of pdf.js)
+//   takes the same time either way.
 //
 // In a checkout (with src/) it runs the TypeScript through tsx, so it never
 // runs a stale compiled copy; an installed package runs the compiled build in
