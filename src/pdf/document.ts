@@ -2,7 +2,7 @@ import type { PDFArray, PDFDict, PDFDocument, PDFPage, PDFRawStream, PDFRef } fr
 import type { Shaper } from '../fonts/shaper.js';
 import type { LaidOutPage } from '../layout/types.js';
 import type { FontKey } from '../typeset/metrics.js';
-import { contentStream } from './content.js';
+import { contentStream, type ContentResources } from './content.js';
 import { embeddedFont, placeFont, type EmbeddedFont } from './fonts.js';
 import { GlyphEncoder } from './glyph-encoder.js';
 import { embedImage, type PdfImage } from './images.js';
@@ -101,23 +101,29 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
   /** What each page's PDF of its own needs: its content stream and the resources it names. */
   const parts: { contents: Promise<PDFRawStream>; fonts: Map<string, Shaper>; images: Map<string, string> }[] = [];
   const deflateInBackground = options.deflateInBackground ?? ((bytes: Uint8Array) => Promise.resolve(options.deflate(bytes)));
+  // The names the page being written uses. One resources object for every
+  // page: a new closure per page is a new call target where the content
+  // stream writer calls `font`, and its optimised code was thrown away for it.
+  let fontNames = new Map<string, Shaper>();
+  let imageNames = new Map<string, string>();
+  const resources: ContentResources = {
+    font(key) {
+      const entry = fontFor(key);
+      fontNames.set(entry.name, options.fonts[key]);
+      return entry;
+    },
+    image(key) {
+      const entry = imageFor(key);
+      imageNames.set(entry.name, key);
+      return entry.name;
+    },
+  };
   for (const laid of pages) {
     const page = doc.addPage([options.width, options.height]);
     pdfPages.push(page);
-    const fontNames = new Map<string, Shaper>();
-    const imageNames = new Map<string, string>();
-    const content = contentStream(laid.elements, options.height, {
-      font(key) {
-        const entry = fontFor(key);
-        fontNames.set(entry.name, options.fonts[key]);
-        return entry;
-      },
-      image(key) {
-        const entry = imageFor(key);
-        imageNames.set(entry.name, key);
-        return entry.name;
-      },
-    });
+    fontNames = new Map();
+    imageNames = new Map();
+    const content = contentStream(laid.elements, options.height, resources);
     for (const [name, shaper] of fontNames) page.node.setFontDictionary(PDFName.of(name), fonts.get(shaper)!.ref);
     for (const [name, key] of imageNames) page.node.setXObject(PDFName.of(name), images.get(key)!.ref);
     // The stream's object number is taken now, so numbering (and the file's bytes) do not depend on when compression ends.

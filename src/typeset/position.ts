@@ -86,11 +86,16 @@ function positionLine(
   let splitWord = false;
   for (let i = start; i < end; i++) {
     const item = items[i]!;
+    // What comes before the first word is indent: the first line's indent box,
+    // or the leading glue of centred or right-aligned text (alignment below
+    // places the line). One addition serves both: centred lines are rare, and
+    // an addition of its own that optimised code had never seen run threw
+    // `positionLine` away mid-build, to be compiled again.
+    if (item.kind === 'box' ? item.text === '' : item.kind === 'glue' && words.length === 0) {
+      indent += item.width;
+      continue;
+    }
     if (item.kind === 'box') {
-      if (item.text === '') {
-        indent += item.width;
-        continue;
-      }
       if (item.split) splitWord = true;
       // Boxes with no glue between them are pieces of one word.
       if (pendingGlue && words.length > 0) {
@@ -105,10 +110,6 @@ function positionLine(
       if (tail && tail.font === item.font) tail.text += item.text;
       else word.runs.push({ text: item.text, font: item.font });
     } else if (item.kind === 'glue') {
-      if (words.length === 0) {
-        indent += item.width; // leading glue of centred or right-aligned text is handled by alignment below
-        continue;
-      }
       pendingGlue = pendingGlue ?? { width: 0, stretch: 0, shrink: 0 };
       pendingGlue.width += item.width;
       pendingGlue.stretch += item.stretch;
@@ -200,8 +201,10 @@ function positionLine(
     }
   } else {
     const room = target - natural;
-    if (options.align === 'right') x += room;
-    else if (options.align === 'center') x += room / 2;
+    // One statement for every alignment (a share of the room): centred lines
+    // are rare, and a statement of their own, first met after optimisation,
+    // threw the optimised code away.
+    x += room * (options.align === 'right' ? 1 : options.align === 'center' ? 0.5 : 0);
     if (room < 0) overfull = -room;
   }
   if (!fitted && natural > target + 1e-6) overfull = natural - target;
