@@ -58,13 +58,12 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
   });
   if (!items.some((item) => item.kind === 'box' && item.text !== '')) return [];
   const justify = setting.align === 'justify';
-  const options = {
-    lineWidth: setting.lineWidth,
-    expansion: justify ? costs.expansion : 0,
-    hyphenate: setting.hyphenate,
-    penaliseLoose: justify,
-    costs,
-  };
+  const expansion = justify ? costs.expansion : 0;
+  // The option objects are written out in full, one shape each, rather than
+  // spread from a common one: a spread of objects of varying shapes takes
+  // V8's slow path, and cost more than the rest of this function.
+  const pass = (tolerance: number, emergencyStretch: number): readonly Break[] | null =>
+    breakLines(items, { lineWidth: setting.lineWidth, expansion, hyphenate: setting.hyphenate, penaliseLoose: justify, costs, tolerance, emergencyStretch });
   // Two passes. The first admits only lines that are not loose: it keeps
   // few active nodes, and when it succeeds its answer is the optimum of the
   // second, since a loose line costs more than any paragraph without one.
@@ -74,9 +73,14 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
   // measured 21.6 % loose lines with 1.5 em of it against 17.3 % without, in
   // Source Serif; here the loose-line cost judges the real ratio.)
   const looseBadness = 100 * ((QA_RULES.looseSpaceFactor - costs.spaceWidth) / costs.spaceStretch) ** 3;
-  const breaks: readonly Break[] =
-    (justify ? breakLines(items, { ...options, tolerance: looseBadness }) : null) ??
-    breakLines(items, { ...options, tolerance: Infinity, emergencyStretch: costs.emergencyStretchEm * setting.size }) ??
-    [];
-  return positionLines(items, breaks, { ...setting, fonts, expansion: justify ? costs.expansion : 0 });
+  const breaks: readonly Break[] = (justify ? pass(looseBadness, 0) : null) ?? pass(Infinity, costs.emergencyStretchEm * setting.size) ?? [];
+  return positionLines(items, breaks, {
+    size: setting.size,
+    spaceFont: setting.spaceFont,
+    align: setting.align,
+    lineWidth: setting.lineWidth,
+    lineOffset: setting.lineOffset,
+    fonts,
+    expansion,
+  });
 }
