@@ -40,6 +40,13 @@ export interface QaStats {
   readonly orphans: number;
 }
 
+/** A wide inter-word gap on a line: where it is, and how many lines its river has run so far. */
+interface WideGap {
+  readonly left: number;
+  readonly width: number;
+  readonly chain: number;
+}
+
 /** Where a column of lines stands, for the findings. */
 export interface ColumnPlace {
   readonly article: string;
@@ -93,9 +100,15 @@ export function checkStory(
       stats.orphans++;
       find('orphan', place, lines.length - 1, last);
     }
-    let chains = new Map<readonly [number, number], number>();
-    lines.forEach((gl, i) => {
-      const { line } = gl;
+    // Wide gaps of the line above, with the length of the chain each ends.
+    // Indexed loops and no destructuring: this runs over every line of the
+    // edition, mostly before V8 optimises it, and unoptimised code allocates
+    // an object for every step of a `for…of` and every destructured pair.
+    let above: WideGap[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const gl = lines[i]!;
+      const line = gl.line;
+      const gaps = line.gaps;
       stats.lines++;
       if (line.overfull > 0.01) {
         stats.overfull++;
@@ -114,34 +127,36 @@ export function checkStory(
       }
       if (line.justified) {
         stats.justifiedLines++;
-        const widest = line.gaps.reduce((w, [, width]) => Math.max(w, width), 0);
+        let widest = 0;
+        for (let g = 0; g < gaps.length; g++) widest = Math.max(widest, gaps[g]![1]);
         if (widest > QA_RULES.looseSpaceFactor * line.normalSpace + 1e-6) {
           stats.looseLines++;
           find('loose-line', place, i, gl);
         }
       }
       // Rivers: wide gaps whose spans overlap on consecutive lines.
-      const next = new Map<readonly [number, number], number>();
+      const here: WideGap[] = [];
       // One river per line at most: a line whose wide gaps each continue a
       // chain of overlapping gaps shows one channel of white, not several.
       let riverHere = false;
-      for (const gap of line.gaps) {
-        const [x, width] = gap;
+      for (let g = 0; g < gaps.length; g++) {
+        const width = gaps[g]![1];
         if (width < QA_RULES.riverGapFactor * line.normalSpace) continue;
-        const left = x + gl.x;
-        let length = 1;
-        for (const [above, n] of chains) {
-          if (above[0] < left + width && left < above[0] + above[1]) length = Math.max(length, n + 1);
+        const left = gaps[g]![0] + gl.x;
+        let chain = 1;
+        for (let a = 0; a < above.length; a++) {
+          const gap = above[a]!;
+          if (gap.left < left + width && left < gap.left + gap.width) chain = Math.max(chain, gap.chain + 1);
         }
-        next.set([left, width], length);
-        if (length === QA_RULES.riverMinLines && !riverHere) {
+        here.push({ left, width, chain });
+        if (chain === QA_RULES.riverMinLines && !riverHere) {
           riverHere = true;
           stats.rivers++;
           find('river', place, i, gl);
         }
       }
-      chains = next;
-    });
+      above = here;
+    }
   }
   return { stats, findings };
 }
