@@ -39,6 +39,8 @@ export class Shaper {
   readonly #substitutions: readonly Substitution[];
   readonly #substitutes: boolean;
   readonly #kerning: PairKerning;
+  /** 1 for each glyph a substitution may replace or begin a ligature with (in our faces: "f", and a few signs). */
+  readonly #substituted: Uint8Array;
   /** Kerning of the pairs met so far, by `left * 65536 + right`. */
   readonly #kerns = new Map<number, number>();
   readonly #cache = new Map<string, Shaped>();
@@ -58,6 +60,7 @@ export class Shaper {
     this.#substitutions = readSubstitutions(sfnt, this.face.numGlyphs);
     this.#substitutes = this.#substitutions.length > 0;
     this.#kerning = readPairKerning(sfnt, this.face.numGlyphs);
+    this.#substituted = substitutedGlyphs(this.#substitutions, this.face.numGlyphs);
   }
 
   /** Whether the font has a glyph for the code point. */
@@ -76,6 +79,38 @@ export class Shaper {
     this.#lastText = text;
     this.#lastShaped = shaped;
     return shaped;
+  }
+
+  /**
+   * `shape(text).width` and `shape(text).glyphIds.length`, in `result`
+   * (width in font units, then glyphs), without shaping text that no
+   * substitution touches: its glyphs are its characters' glyphs, and the
+   * width their advances and kerning, summed in whole font units, so exactly
+   * the shaped width. The typesetter measures every piece of every word;
+   * shaping each (arrays of glyphs, advances and texts, kept in the cache)
+   * made most of what a build allocated for fonts.
+   */
+  measure(text: string, result: Float64Array): void {
+    let width = 0;
+    let glyphs = 0;
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      const glyph = this.#cmap.get(code) ?? 0;
+      if (this.#substituted[glyph] === 1) {
+        const shaped = this.shape(text);
+        result[0] = shaped.width;
+        result[1] = shaped.glyphIds.length;
+        return;
+      }
+      width += this.face.advances[glyph] ?? 0;
+      if (previous >= 0) width += this.#kern(previous, glyph);
+      previous = glyph;
+      glyphs++;
+    }
+    result[0] = width;
+    result[1] = glyphs;
   }
 
   #shape(text: string): Shaped {
@@ -128,6 +163,19 @@ export class Shaper {
   }
 }
 
+/** Marks the glyphs a single substitution replaces and those a ligature begins with. */
+function substitutedGlyphs(substitutions: readonly Substitution[], numGlyphs: number): Uint8Array {
+  const marked = new Uint8Array(numGlyphs);
+  for (const substitution of substitutions) {
+    if (substitution.kind === 'single') {
+      for (let glyph = 0; glyph < numGlyphs; glyph++) if (substitution.replace[glyph]! >= 0) marked[glyph] = 1;
+    } else {
+      for (const glyph of substitution.ligatures.keys()) marked[glyph] = 1;
+    }
+  }
+  return marked;
+}
+
 /** Applies one ligature lookup along the glyphs: at each place, the first ligature whose glyphs follow. */
 function ligate(
   glyphIds: readonly number[],
@@ -161,6 +209,8 @@ function ligate(
 class ShaperMetrics implements FontMetrics {
   readonly #shaper: Shaper;
   readonly #em: number;
+  /** Width and glyph count of the last text measured: no object per measurement. */
+  readonly #measured = new Float64Array(2);
   readonly space: number;
   readonly capHeight: number;
   readonly ascent: number;
@@ -177,11 +227,13 @@ class ShaperMetrics implements FontMetrics {
   }
 
   width(text: string): number {
-    return this.#shaper.shape(text).width / this.#em;
+    this.#shaper.measure(text, this.#measured);
+    return this.#measured[0]! / this.#em;
   }
 
   glyphCount(text: string): number {
-    return this.#shaper.shape(text).glyphIds.length;
+    this.#shaper.measure(text, this.#measured);
+    return this.#measured[1]!;
   }
 
   covers(char: string): boolean {

@@ -47,6 +47,24 @@ describe('a shaper reading the font’s own tables', () => {
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
 
+  it.each([...FONT_KEYS])('measures every sample word and every hyphenation piece as shaping it does, in %s', (key) => {
+    // `measure` shapes only what a substitution touches: it must agree with
+    // the full shaper to the unit, on words with and without ligatures, and on
+    // the pieces hyphenation cuts them into (which may cut a ligature apart).
+    const texts = words.flatMap((word) => [word, word.slice(0, 3), word.slice(2), word.slice(1, -1)]).concat(['', '😀', 'a😀b']);
+    const measuring = Shaper.fromBytes(files[key], FONT_FILES[key].file);
+    const shaping = Shaper.fromBytes(files[key], FONT_FILES[key].file);
+    const result = new Float64Array(2);
+    const mismatches: string[] = [];
+    for (const text of texts) {
+      measuring.measure(text, result);
+      const shaped = shaping.shape(text);
+      if (result[0] !== shaped.width || result[1] !== shaped.glyphIds.length) mismatches.push(`${text}: ${result.join()} ≠ ${shaped.width},${shaped.glyphIds.length}`);
+    }
+    expect(texts.filter((t) => t.includes('f')).length).toBeGreaterThan(500);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
   it.each([...FONT_KEYS])('reads the same units per em, cap height, ascender and descender as fontkit in %s', (key) => {
     const font = reference(key);
     const { face } = Shaper.fromBytes(files[key], key);
