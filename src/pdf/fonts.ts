@@ -1,4 +1,4 @@
-import type { PDFContext, PDFDict, PDFRawStream, PDFRef } from 'pdf-lib';
+import type { PDFArray, PDFContext, PDFDict, PDFRawStream, PDFRef } from 'pdf-lib';
 import type { Shaper } from '../fonts/shaper.js';
 import { subsetTrueType } from '../fonts/subset.js';
 import { hex4, round } from './glyph-encoder.js';
@@ -22,8 +22,13 @@ export interface EmbeddedFont {
   readonly toUnicode: PDFRawStream;
   /** The font descriptor's values, FontFile2 aside. */
   readonly descriptor: Readonly<Record<string, string | number | readonly number[]>>;
-  /** The CIDFont's `W` array as plain numbers and runs of widths. */
-  readonly widths: readonly (number | readonly number[])[];
+  /**
+   * The CIDFont's `W` array, made once and placed as the same object in
+   * every document: a direct object holds no reference into its document,
+   * and remaking its hundreds of numbers for each one-page PDF was most of
+   * the time spent placing fonts.
+   */
+  readonly widths: PDFArray;
 }
 
 /**
@@ -59,7 +64,7 @@ export function embeddedFont(context: PDFContext, shaper: Shaper, used: Readonly
       // No table gives the dominant stem width; 0 means "unknown" to a reader.
       StemV: 0,
     },
-    widths: widths(glyphs, (g) => (face.advances[g] ?? 0) * scale),
+    widths: context.obj(widths(glyphs, (g) => (face.advances[g] ?? 0) * scale)),
   };
 }
 
@@ -75,7 +80,7 @@ export function placeFont(context: PDFContext, ref: PDFRef, font: EmbeddedFont):
     FontDescriptor: context.register(descriptor),
     CIDToGIDMap: 'Identity',
   }) as PDFDict;
-  cidFont.set(PDFName.of('W'), context.obj(font.widths.map((item) => (typeof item === 'number' ? item : [...item]))));
+  cidFont.set(PDFName.of('W'), font.widths);
   context.assign(
     ref,
     context.obj({
