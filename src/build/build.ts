@@ -6,6 +6,7 @@ import { buildEdition, loadAssets, type BuildAssets } from './edition.js';
 import { displayPath, SourceError } from './errors.js';
 import { commitEditions, inputHash, storedInputHash, type StagedEdition } from './output.js';
 import { listEditionDates, readEdition, readPublication } from './source.js';
+import { readOnce } from './text-file.js';
 
 export interface BuildOptions {
   readonly input: string;
@@ -35,7 +36,9 @@ export const BUILD_VERSION = 'epaper-build-4';
 /** Builds the editions under `input` into `out`: all or nothing. */
 export async function build(options: BuildOptions, assets?: BuildAssets): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
-  const publication = await readPublication(options.input, cwd);
+  // Every input is read once: for the edition's input hash and for its content.
+  const read = readOnce();
+  const publication = await readPublication(options.input, cwd, read);
   let dates = await listEditionDates(options.input, cwd);
   if (options.date) {
     if (!dates.includes(options.date)) {
@@ -53,13 +56,13 @@ export async function build(options: BuildOptions, assets?: BuildAssets): Promis
   const pending: { date: string; hash: string; source: Awaited<ReturnType<typeof readEdition>> }[] = [];
   for (const date of dates) {
     const files = await editionFiles(join(options.input, date));
-    const hash = await inputHash([...pubFiles, ...files], `${BUILD_VERSION}${previews ? '+previews' : ''}`);
+    const hash = await inputHash([...pubFiles, ...files], `${BUILD_VERSION}${previews ? '+previews' : ''}`, read);
     if (!options.check && !options.force && (await storedInputHash(options.out, date)) === hash) {
       options.log(`${date}  unchanged, skipped`);
       skipped.push(date);
       continue;
     }
-    const source = await readEdition(options.input, date, publication, cwd);
+    const source = await readEdition(options.input, date, publication, cwd, read);
     for (const article of source.articles) await checkCoverage(article, shared.context.fonts);
     pending.push({ date, hash, source });
   }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { deflate as zlibDeflate, deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type upngModule from '@pdf-lib/upng';
 import type { PdfImage } from '../pdf/images.js';
 import { SourceError } from './errors.js';
+import { readBytes, type ReadBytes } from './text-file.js';
 
 export interface ImageFile {
   readonly bytes: Uint8Array;
@@ -19,10 +19,10 @@ export interface ImageFile {
  * PNG's IHDR chunk, or JPEG's start-of-frame marker. Anything else is
  * refused, since a PDF can embed only these two without re-encoding.
  */
-export async function readImage(path: string, display: string, line: number, field: string): Promise<ImageFile> {
+export async function readImage(path: string, display: string, line: number, field: string, read: ReadBytes = readBytes): Promise<ImageFile> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = new Uint8Array(await read(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SourceError(display, line, field, code === 'ENOENT' ? `image not found: ${path.split('/').slice(-2).join('/')}` : `cannot read the image (${code})`);

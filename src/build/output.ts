@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog, CatalogEntry, EditionManifest } from '../manifest/types.js';
+import { readBytes, type ReadBytes } from './text-file.js';
 
 /**
  * Writing the output folder so that a failed build changes nothing: every
@@ -28,10 +29,10 @@ export async function storedInputHash(out: string, date: string): Promise<string
 }
 
 /** Hash of every input file of an edition plus the build's own version. */
-export async function inputHash(paths: readonly string[], version: string): Promise<string> {
+export async function inputHash(paths: readonly string[], version: string, read: ReadBytes = readBytes): Promise<string> {
   const sorted = [...paths].sort();
   // Read all at once (the reads overlap in libuv's pool), hash in path order.
-  const contents = await Promise.all(sorted.map((path) => readFile(path)));
+  const contents = await Promise.all(sorted.map((path) => read(path)));
   const hash = createHash('sha256').update(version);
   sorted.forEach((path, i) => hash.update(path).update('\0').update(contents[i]!).update('\0'));
   return hash.digest('hex');

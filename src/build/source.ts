@@ -5,7 +5,7 @@ import type { PageGeometry } from '../layout/types.js';
 import { displayPath, SourceError } from './errors.js';
 import { readImage, type ImageFile } from './images.js';
 import { blocksText, markdownToBlocks } from './markdown.js';
-import { readTextFile } from './text-file.js';
+import { readBytes, readTextFile, type ReadBytes } from './text-file.js';
 import { parseYamlMap, type YamlMap } from './yaml.js';
 
 export interface PublicationSource {
@@ -74,10 +74,10 @@ const str = (y: YamlMap, f: string, n: string, req = false) => field(y, f, n, 's
 const num = (y: YamlMap, f: string, n: string, req = false) => field(y, f, n, 'number', req) as number | undefined;
 
 /** Reads `publication.yaml` in the editions folder. */
-export async function readPublication(root: string, cwd: string): Promise<PublicationSource> {
+export async function readPublication(root: string, cwd: string, read: ReadBytes = readBytes): Promise<PublicationSource> {
   const path = join(root, 'publication.yaml');
   const file = displayPath(cwd, path);
-  const yaml = parseYamlMap(await readTextFile(path, file), file);
+  const yaml = parseYamlMap(await readTextFile(path, file, read), file);
   const page: PageGeometry = {
     width: num(yaml, file, 'page.width', true)!,
     height: num(yaml, file, 'page.height', true)!,
@@ -110,7 +110,7 @@ export async function readPublication(root: string, cwd: string): Promise<Public
   const adverts = await Promise.all(
     rawAdverts.map(async (a, i) => {
       if (typeof a !== 'string') throw new SourceError(file, yaml.line('adverts'), `adverts[${i}]`, 'an advert is a path to a PNG or JPEG image');
-      return { key: `advert:${a}`, image: await readImage(join(root, a), file, yaml.line('adverts'), `adverts[${i}]`) };
+      return { key: `advert:${a}`, image: await readImage(join(root, a), file, yaml.line('adverts'), `adverts[${i}]`, read) };
     }),
   );
   return {
@@ -143,10 +143,10 @@ const FRONT_MATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
 const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Reads one edition folder: `edition.yaml` and every article. */
-export async function readEdition(root: string, date: string, publication: PublicationSource, cwd: string): Promise<EditionSource> {
+export async function readEdition(root: string, date: string, publication: PublicationSource, cwd: string, read: ReadBytes = readBytes): Promise<EditionSource> {
   const dir = join(root, date);
   const editionFile = displayPath(cwd, join(dir, 'edition.yaml'));
-  const meta = parseYamlMap(await readTextFile(join(dir, 'edition.yaml'), editionFile), editionFile);
+  const meta = parseYamlMap(await readTextFile(join(dir, 'edition.yaml'), editionFile, read), editionFile);
   const volume = num(meta, editionFile, 'volume', true)!;
   const issue = num(meta, editionFile, 'issue', true)!;
   const label = str(meta, editionFile, 'label');
@@ -164,12 +164,12 @@ export async function readEdition(root: string, date: string, publication: Publi
   // All reads at once (they overlap in libuv's pool: one after another, the
   // build sat idle a third of the time it took to read an edition); taken in
   // name order, so the first bad file reported is always the same one.
-  const texts = await Promise.allSettled(names.map((name) => readTextFile(join(dir, name), displayPath(cwd, join(dir, name)))));
+  const texts = await Promise.allSettled(names.map((name) => readTextFile(join(dir, name), displayPath(cwd, join(dir, name)), read)));
   for (const [index, name] of names.entries()) {
     const file = displayPath(cwd, join(dir, name));
-    const read = texts[index]!;
-    if (read.status === 'rejected') throw read.reason;
-    const text = read.value;
+    const settled = texts[index]!;
+    if (settled.status === 'rejected') throw settled.reason;
+    const text = settled.value;
     const match = FRONT_MATTER.exec(text);
     if (!match) throw new SourceError(file, 1, undefined, 'the article has no YAML front matter', 'start the file with a --- line, the fields, and another --- line');
     const yaml = parseYamlMap(match[1]!, file, 2);
@@ -191,7 +191,7 @@ export async function readEdition(root: string, date: string, publication: Publi
         file: imageFile,
         caption: str(yaml, file, 'image.caption') ?? '',
         credit: str(yaml, file, 'image.credit') ?? '',
-        data: await readImage(join(dir, imageFile), file, yaml.line('image.file'), 'image.file'),
+        data: await readImage(join(dir, imageFile), file, yaml.line('image.file'), 'image.file', read),
       };
     }
     const bodyStart = lineCount(match[0]) + 1;

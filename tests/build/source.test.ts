@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { SourceError } from '../../src/build/errors.js';
 import { isRealDate, listEditionDates, readEdition, readPublication, type PublicationSource } from '../../src/build/source.js';
+import { readOnce } from '../../src/build/text-file.js';
 import { FIXTURE_DATE, GIF_1X1, HARBOUR_MD, MATCH_MD, removeDir, tempDir, writeMinimalEdition } from './fixtures.js';
 
 let root: string;
@@ -357,5 +358,50 @@ describe('the publication with bad settings', () => {
   it('missing altogether: SourceError naming publication.yaml', async () => {
     await rm(join(root, 'publication.yaml'));
     expect((await sourceError(publication())).file).toBe('publication.yaml');
+  });
+});
+
+describe('reading the inputs once', () => {
+  it('reads each file once however often and under whatever spelling it is asked for, and every caller gets the same bytes', async () => {
+    const asked: string[] = [];
+    const read = readOnce(async (path) => {
+      asked.push(path);
+      return readFile(path);
+    });
+    const path = join(dir, 'harbour-dredging.md');
+    const [a, b, c] = await Promise.all([read(path), read(path), read(join(dir, '..', FIXTURE_DATE, 'harbour-dredging.md'))]);
+    expect(asked).toEqual([path]);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it('gives an edition read through it the content it hashed, reading nothing twice', async () => {
+    const asked: string[] = [];
+    const read = readOnce(async (path) => {
+      asked.push(path);
+      return readFile(path);
+    });
+    const pub = await readPublication(root, root, read);
+    const source = await readEdition(root, FIXTURE_DATE, pub, root, read);
+    await readEdition(root, FIXTURE_DATE, pub, root, read);
+    expect(source.articles.map((a) => a.id)).toContain('harbour-dredging');
+    expect(asked.length).toBe(new Set(asked).size);
+    expect(asked).toContain(join(root, 'publication.yaml'));
+    expect(asked).toContain(join(dir, 'harbour-dredging.md'));
+  });
+
+  it('fails every caller of a file it cannot read, having tried once, and the build names the file', async () => {
+    let tries = 0;
+    const read = readOnce(async (path) => {
+      tries++;
+      return readFile(path);
+    });
+    const missing = join(dir, 'missing.md');
+    const codes = await Promise.all([read(missing), read(missing)].map((p) => p.then(() => 'read', (e: NodeJS.ErrnoException) => e.code)));
+    expect(codes).toEqual(['ENOENT', 'ENOENT']);
+    expect(tries).toBe(1);
+    const error = await sourceError(readEdition(root, '2031-01-01', await publication(), root, readOnce()));
+    expect(error.file).toContain('2031-01-01/edition.yaml');
+    expect(error.message).toContain('cannot read the file (ENOENT)');
   });
 });
