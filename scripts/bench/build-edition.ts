@@ -45,7 +45,8 @@ for (const article of articles) {
 const out = join(root, 'out');
 // The child runs the compiled build with the Node options of the `epaper`
 // command's first line (`#!/usr/bin/env -S node …`), as the command does.
-const nodeOptions = readFileSync(join(process.cwd(), 'bin/epaper.js'), 'utf8').split('\n')[0]!.split(/\s+/).slice(3);
+const shebang = readFileSync(join(process.cwd(), 'bin/epaper.js'), 'utf8').split('\n')[0]!.split(/\s+/);
+const nodeOptions = shebang.slice(shebang.indexOf('node') + 1);
 const compiled = join(process.cwd(), 'lib/src/build/build.js');
 if (!existsSync(compiled)) throw new Error('run `npm run compile` first (npm run bench:build does)');
 const child = join(root, 'child.mjs');

@@ -6,7 +6,7 @@ import { buildEdition, loadAssets, type BuildAssets } from './edition.js';
 import { displayPath, SourceError } from './errors.js';
 import { commitEditions, inputHash, storedInputHash, type StagedEdition } from './output.js';
 import { listEditionDates, readEdition, readPublication } from './source.js';
-import { readOnce } from './text-file.js';
+import { readOnce } from './read-bytes.js';
 
 export interface BuildOptions {
   readonly input: string;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type upngModule from '@pdf-lib/upng';
 import type { PdfImage } from '../pdf/images.js';
 import { SourceError } from './errors.js';
-import { readBytes, type ReadBytes } from './text-file.js';
+import { readBytes, type ReadBytes } from './read-bytes.js';
 
 export interface ImageFile {
   readonly bytes: Uint8Array;

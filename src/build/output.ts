@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog, CatalogEntry, EditionManifest } from '../manifest/types.js';
-import { readBytes, type ReadBytes } from './text-file.js';
+import { readBytes, type ReadBytes } from './read-bytes.js';
 
 /**
  * Writing the output folder so that a failed build changes nothing: every

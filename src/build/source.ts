@@ -5,7 +5,8 @@ import type { PageGeometry } from '../layout/types.js';
 import { displayPath, SourceError } from './errors.js';
 import { readImage, type ImageFile } from './images.js';
 import { blocksText, markdownToBlocks } from './markdown.js';
-import { readBytes, readTextFile, type ReadBytes } from './text-file.js';
+import { readBytes, type ReadBytes } from './read-bytes.js';
+import { readTextFile } from './text-file.js';
 import { parseYamlMap, type YamlMap } from './yaml.js';
 
 export interface PublicationSource {

@@ -44,8 +44,6 @@ export class Shaper {
   /** Kerning of the pairs met so far, by `left * 65536 + right`. */
   readonly #kerns = new Map<number, number>();
   readonly #cache = new Map<string, Shaped>();
-  #lastText: string | undefined;
-  #lastShaped: Shaped | undefined;
 
   /** A shaper for the font in `bytes` (TrueType or OpenType, not WOFF); `name` names it in errors. */
   static fromBytes(bytes: Uint8Array, name: string): Shaper {
@@ -69,15 +67,11 @@ export class Shaper {
   }
 
   shape(text: string): Shaped {
-    // The typesetter asks for a string's width and then its glyph count.
-    if (text === this.#lastText) return this.#lastShaped!;
     let shaped = this.#cache.get(text);
     if (!shaped) {
       shaped = this.#shape(text);
       this.#cache.set(text, shaped);
     }
-    this.#lastText = text;
-    this.#lastShaped = shaped;
     return shaped;
   }
 
@@ -209,8 +203,9 @@ function ligate(
 class ShaperMetrics implements FontMetrics {
   readonly #shaper: Shaper;
   readonly #em: number;
-  /** Width and glyph count of the last text measured: no object per measurement. */
+  /** Width and glyph count of `#lastText`: no object per measurement. */
   readonly #measured = new Float64Array(2);
+  #lastText: string | undefined;
   readonly space: number;
   readonly capHeight: number;
   readonly ascent: number;
@@ -227,13 +222,20 @@ class ShaperMetrics implements FontMetrics {
   }
 
   width(text: string): number {
-    this.#shaper.measure(text, this.#measured);
-    return this.#measured[0]! / this.#em;
+    return this.#measure(text)[0]! / this.#em;
   }
 
   glyphCount(text: string): number {
-    this.#shaper.measure(text, this.#measured);
-    return this.#measured[1]!;
+    return this.#measure(text)[1]!;
+  }
+
+  /** The positioner asks for a run's width and then its glyph count: the second is not measured again. */
+  #measure(text: string): Float64Array {
+    if (text !== this.#lastText) {
+      this.#shaper.measure(text, this.#measured);
+      this.#lastText = text;
+    }
+    return this.#measured;
   }
 
   covers(char: string): boolean {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { SourceError } from '../../src/build/errors.js';
 import { isRealDate, listEditionDates, readEdition, readPublication, type PublicationSource } from '../../src/build/source.js';
-import { readOnce } from '../../src/build/text-file.js';
+import { readOnce } from '../../src/build/read-bytes.js';
 import { FIXTURE_DATE, GIF_1X1, HARBOUR_MD, MATCH_MD, removeDir, tempDir, writeMinimalEdition } from './fixtures.js';
 
 let root: string;
