@@ -1,4 +1,4 @@
-import type { PDFContext, PDFObject, PDFRef } from 'pdf-lib';
+import type { PDFContext, PDFObject, PDFRef, PDFStream as Stream } from 'pdf-lib';
 import { pdfLib } from './pdf-lib.js';
 
 const { PDFInvalidObject, PDFStream } = pdfLib;
@@ -24,7 +24,10 @@ export function serializePdf(context: PDFContext, deflate: (bytes: Uint8Array) =
     // Streams cannot go into object streams, nor can the encryption dictionary or old generations (§7.5.7).
     if (object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0 || ref === encrypt) {
       entries.set(ref.objectNumber, [1, out.length, ref.generationNumber]);
-      out.push(latin1(`${ref.objectNumber} ${ref.generationNumber} obj\n`), bytesOf(object), latin1('\nendobj\n\n'));
+      out.push(latin1(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
+      if (object instanceof PDFStream) out.push(...streamParts(object));
+      else out.push(bytesOf(object));
+      out.push(latin1('\nendobj\n\n'));
     } else {
       packed.push([ref, object]);
     }
@@ -88,6 +91,19 @@ export function serializePdf(context: PDFContext, deflate: (bytes: Uint8Array) =
 /** Objects per object stream: pdf-lib's 50 doubled; fewer streams, the same size within a few bytes. */
 const OBJECTS_PER_STREAM = 100;
 const NEWLINE = new Uint8Array([10]);
+
+const STREAM_START = latin1('\nstream\n');
+const STREAM_END = latin1('\nendstream');
+
+/**
+ * A stream as pdf-lib writes it (§7.3.8), in parts: its contents go into
+ * the file as they are. pdf-lib's own `copyBytesInto` copies them a byte at
+ * a time in JavaScript, and the fonts' subsets go into every page's PDF.
+ */
+function streamParts(stream: Stream): Uint8Array[] {
+  stream.updateDict();
+  return [bytesOf(stream.dict), STREAM_START, stream.getContents(), STREAM_END];
+}
 
 function bytesOf(object: PDFObject): Uint8Array {
   const bytes = new Uint8Array(object.sizeInBytes());

@@ -11,7 +11,7 @@ import { serializePdf } from '../../src/pdf/writer.js';
 import { openPdf, pageText } from '../helpers/pdf-text.js';
 
 // pdf-lib's classes from our adapter: the serialiser tells streams by their class.
-const { PDFDocument, PDFName, StandardFonts } = pdfLib;
+const { PDFDocument, PDFName, PDFStream, StandardFonts } = pdfLib;
 
 const deflate = (bytes: Uint8Array) => new Uint8Array(deflateSync(bytes));
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
@@ -96,5 +96,24 @@ describe('a document serialised with object streams and a cross-reference stream
     expect(serializePdf(doc.context, deflate)).toEqual(first);
     expect((text(first).match(/\/Type \/ObjStm/g) ?? []).length).toBeGreaterThan(1);
     expect((await openPdf(first)).numPages).toBe(120);
+  });
+
+  it('writes each stream as pdf-lib writes it, its dictionary, keywords and contents byte for byte', async () => {
+    const doc = await sampleDocument(2);
+    const pdf = serializePdf(doc.context, deflate);
+    const entries = crossReference(pdf);
+    let streams = 0;
+    for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFStream)) continue;
+      const expected = new Uint8Array(object.sizeInBytes());
+      object.copyBytesInto(expected, 0);
+      const head = `${ref.objectNumber} 0 obj\n`;
+      const at = entries.get(ref.objectNumber)![1] + head.length;
+      expect(text(pdf.subarray(at - head.length, at))).toBe(head);
+      expect(pdf.subarray(at, at + expected.length)).toEqual(expected);
+      expect(text(pdf.subarray(at + expected.length, at + expected.length + 8))).toBe('\nendobj\n');
+      streams++;
+    }
+    expect(streams).toBeGreaterThanOrEqual(2);
   });
 });
