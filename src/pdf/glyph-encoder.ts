@@ -13,9 +13,12 @@ export class GlyphEncoder {
   /** Each glyph drawn so far, with the text it stands for (the first met, for a glyph shared by several). */
   readonly used = new Map<number, string>();
   readonly #arrays = new Map<string, string>();
+  /** Each glyph ID's four hex digits, made on first use: a build encodes some 10,000 distinct words. */
+  readonly #hex: string[];
 
   constructor(shaper: Shaper) {
     this.#shaper = shaper;
+    this.#hex = new Array<string>(shaper.face.numGlyphs).fill('');
   }
 
   /** The `TJ` operand for `text`, e.g. `[<0012001a>-24<0031>]`. */
@@ -35,13 +38,17 @@ export class GlyphEncoder {
 
   #encode(shaped: Shaped): string {
     const scale = 1000 / this.#shaper.unitsPerEm;
+    const { glyphIds, texts, defaults, advances } = shaped;
     let out = '<';
-    shaped.glyphIds.forEach((id, i) => {
-      if (!this.used.has(id)) this.used.set(id, shaped.texts[i]!);
-      out += hex4(id);
-      const kern = (shaped.defaults[i]! - shaped.advances[i]!) * scale;
-      if (Math.abs(kern) > 0.01 && i < shaped.glyphIds.length - 1) out += `>${round(kern, 1)}<`;
-    });
+    for (let i = 0; i < glyphIds.length; i++) {
+      const id = glyphIds[i]!;
+      if (!this.used.has(id)) this.used.set(id, texts[i]!);
+      let hex = this.#hex[id];
+      if (hex === undefined || hex === '') this.#hex[id] = hex = hex4(id);
+      out += hex;
+      const kern = (defaults[i]! - advances[i]!) * scale;
+      if (Math.abs(kern) > 0.01 && i < glyphIds.length - 1) out += `>${round(kern, 1)}<`;
+    }
     return `${out}>`;
   }
 }

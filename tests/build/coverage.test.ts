@@ -59,4 +59,10 @@ describe('characters the fonts lack', () => {
     await writeFile(join(dir, 'harbour-dredging.md'), HARBOUR_MD.replace('Crews will work', 'Crews from Gdańsk, Toruń and Łódź will work'));
     expect(await check()).toBeUndefined();
   });
+
+  it('every time it is met, not only the first', async () => {
+    await writeFile(join(dir, 'harbour-dredging.md'), HARBOUR_MD.replace('Crews will work', 'Crews (船员) will work'));
+    expect((await check())?.field).toBe('body');
+    expect((await check())?.field).toBe('body');
+  });
 });
