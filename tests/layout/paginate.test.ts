@@ -314,6 +314,15 @@ describe('layoutEdition of a generated edition with fixed-width fonts', () => {
   });
 });
 
+describe('layoutEdition of stories of equal priority', () => {
+  it('places them in the alphabetical order of their ids (lower-case letters, digits and dashes)', () => {
+    const ids = ['met-2', 'met', 'a-10', 'a-1', 'a1', 'b-2', 'ab', 'a-b', '9-lives', 'zoo', 'z-9', 'met-10'];
+    const stories = ids.map((id, i) => ({ ...story(i, { section: 'city', priority: 5, paragraphs: [12] }).story, id }));
+    const order = [...new Set(layoutEdition(edition(stories), monospaceContext()).placements.map((p) => p.article))];
+    expect(order).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
 describe('layoutEdition with a story in a section the edition does not have', () => {
   it('throws, naming the story and the section', () => {
     const stray = story(99, { section: 'weather', priority: 5, paragraphs: [20] }).story;
