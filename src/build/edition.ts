@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { layoutEdition } from '../layout/paginate.js';
 import type { ArticlePlacement, BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
 import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyle } from '../manifest/types.js';
@@ -11,7 +10,7 @@ import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
 import { FONT_FILES, readFontFiles } from './font-files.js';
 import { deflate, deflateInBackground, pdfImage, type ImageFile } from './images.js';
-import { liangHyphenator, type PatternData } from './liang.js';
+import { liangHyphenator, type CompiledPatterns } from './liang.js';
 import type { EditionSource, PublicationSource } from './source.js';
 
 /** Fonts, hyphenation and encoded images, loaded once and shared by every edition of a build. */
@@ -23,12 +22,10 @@ export interface BuildAssets {
   readonly images: Map<Uint8Array, PdfImage>;
 }
 
-const require = createRequire(import.meta.url);
-
-/** The `hyphen` package's pattern data by language, loaded only for the language a build sets. */
-const PATTERNS: Readonly<Record<string, () => PatternData>> = {
-  'en-US': () => require('hyphen/patterns/en-us.js') as PatternData,
-  'en-GB': () => require('hyphen/patterns/en-gb.js') as PatternData,
+/** Compiled hyphenation patterns by language, loaded only for the language a build sets. */
+const PATTERNS: Readonly<Record<string, () => Promise<CompiledPatterns>>> = {
+  'en-US': async () => (await import('./patterns/en-us.js')).default,
+  'en-GB': async () => (await import('./patterns/en-gb.js')).default,
 };
 
 export async function loadAssets(language: string): Promise<BuildAssets> {
@@ -45,7 +42,7 @@ export async function loadAssets(language: string): Promise<BuildAssets> {
     metrics[key] = shaper.metrics(); // the shaper caches every string it shapes
   }
   const load = PATTERNS[language] ?? (language.startsWith('en') ? PATTERNS['en-US'] : undefined);
-  return { fonts, context: typesetContext(metrics, load ? liangHyphenator(load()) : undefined), images: new Map() };
+  return { fonts, context: typesetContext(metrics, load ? liangHyphenator(await load()) : undefined), images: new Map() };
 }
 
 export interface BuiltEdition {

@@ -17,25 +17,27 @@ const SOFT_HYPHEN = '\u00AD';
 const MIN_WORD_LENGTH = 5;
 
 /**
- * The pattern trie flattened into typed arrays: node `n`'s child for letter
- * `k` is `children[n * letters + k] - 1` (0 for none), and its pattern is
- * `patterns[n]` (-1 for none). Walking nested objects keyed by letter is a
- * dictionary look-up per step on objects of thousands of different shapes,
- * slow in every tier of V8; the package's en-US trie (4,221 nodes, 27
- * letters) flattens in a few milliseconds into arrays walked with two reads
- * a letter.
+ * The package's data compiled for fast loading (`npm run patterns` writes
+ * it into `patterns/`, a test holds it to the package): the trie as numbered
+ * nodes and edges, with the package's pattern levels and exceptions as they
+ * are. Loading the package's module builds thousands of nested objects of
+ * different shapes, and walking them to flatten the trie took longer still:
+ * 37 ms of a cold build together, against 5 ms for this.
  */
-interface FlatTrie {
-  readonly letters: number;
-  /** Letter index of each UTF-16 code unit below 128, -1 if no pattern has it. */
-  readonly ascii: Int8Array;
-  /** Letter index of other code units. */
-  readonly other: ReadonlyMap<number, number>;
-  readonly children: Int32Array;
-  readonly patterns: Int32Array;
+export interface CompiledPatterns {
+  /** Code unit of each letter index, in ascending order. */
+  readonly letters: readonly number[];
+  /** Pairs of `node * letters.length + letter` and `child + 1`. */
+  readonly edges: readonly number[];
+  /** Index into `levels` of each node's pattern, -1 for none. */
+  readonly patterns: readonly number[];
+  readonly levels: PatternData[0];
+  readonly exceptions: Readonly<Record<string, readonly number[]>>;
 }
 
-function flatten(trie: TrieNode): FlatTrie {
+/** The package's pattern data, compiled. */
+export function compilePatterns(data: PatternData): CompiledPatterns {
+  const [levels, trie, exceptions = {}] = data;
   const codes = new Set<number>();
   const nodes: TrieNode[] = [];
   const nodePatterns: number[] = [];
@@ -61,19 +63,45 @@ function flatten(trie: TrieNode): FlatTrie {
       edges.push([n, code, to]);
     }
   }
+  const letters = [...codes].sort((a, b) => a - b);
+  const letterOf = new Map(letters.map((code, k) => [code, k]));
+  const pairs: number[] = [];
+  for (const [from, code, to] of edges) pairs.push(from * letters.length + letterOf.get(code)!, to + 1);
+  return { letters, edges: pairs, patterns: nodePatterns, levels, exceptions };
+}
+
+/**
+ * The trie in typed arrays: node `n`'s child for letter `k` is
+ * `children[n * letters + k] - 1` (0 for none), and its pattern is
+ * `patterns[n]` (-1 for none), walked with two reads a letter. Nested
+ * objects keyed by letter are a dictionary look-up per step on objects of
+ * thousands of different shapes, slow in every tier of V8.
+ */
+interface FlatTrie {
+  readonly letters: number;
+  /** Letter index of each UTF-16 code unit below 128, -1 if no pattern has it. */
+  readonly ascii: Int8Array;
+  /** Letter index of other code units. */
+  readonly other: ReadonlyMap<number, number>;
+  readonly children: Int32Array;
+  readonly patterns: Int32Array;
+}
+
+function flatTrie(compiled: CompiledPatterns): FlatTrie {
   const ascii = new Int8Array(128).fill(-1);
   const other = new Map<number, number>();
-  [...codes].sort((a, b) => a - b).forEach((code, k) => (code < 128 ? (ascii[code] = k) : other.set(code, k)));
-  const letters = codes.size;
-  const children = new Int32Array(nodes.length * letters);
-  for (const [from, code, to] of edges) children[from * letters + (code < 128 ? ascii[code]! : other.get(code)!)] = to + 1;
-  return { letters, ascii, other, children, patterns: Int32Array.from(nodePatterns) };
+  compiled.letters.forEach((code, k) => (code < 128 ? (ascii[code] = k) : other.set(code, k)));
+  const patterns = Int32Array.from(compiled.patterns);
+  const children = new Int32Array(patterns.length * compiled.letters.length);
+  const { edges } = compiled;
+  for (let i = 0; i < edges.length; i += 2) children[edges[i]!] = edges[i + 1]!;
+  return { letters: compiled.letters.length, ascii, other, children, patterns };
 }
 
 /** A hyphenator that marks every break the patterns allow with U+00AD. */
-export function liangHyphenator(data: PatternData): (word: string) => string {
-  const [levelsTable, trie, exceptions = {}] = data;
-  const flat = flatten(trie);
+export function liangHyphenator(compiled: CompiledPatterns): (word: string) => string {
+  const { levels: levelsTable, exceptions } = compiled;
+  const flat = flatTrie(compiled);
   return (word) => {
     if (word.length < MIN_WORD_LENGTH) return word;
     const lowered = word.toLocaleLowerCase();
@@ -113,4 +141,26 @@ function breakMarkers(word: string, lowered: string, levelsTable: PatternData[0]
   const markers: number[] = [];
   for (let i = 0; i < levels.length; i++) if ((levels[i]! & 1) === 1) markers.push(i);
   return markers;
+}
+
+/** The languages whose patterns are compiled into `patterns/`, with the `hyphen` package's module of each. */
+export const PATTERN_SOURCES: Readonly<Record<string, string>> = {
+  'en-US': 'hyphen/patterns/en-us.js',
+  'en-GB': 'hyphen/patterns/en-gb.js',
+};
+
+/** The text of a compiled patterns module, as `npm run patterns` writes it. */
+export function patternsModule(compiled: CompiledPatterns, source: string, version: string): string {
+  const json = JSON.stringify(compiled);
+  // Words of exceptions are letters; anything a template literal would read differently is refused.
+  if (/[\\`]|\$\{/.test(json)) throw new Error(`${source}: pattern data a template literal cannot hold`);
+  return [
+    `// Compiled by \`npm run patterns\` from ${source} of hyphen ${version}; do not edit.`,
+    "import type { CompiledPatterns } from '../liang.js';",
+    '',
+    // A JSON text in a string loads faster than the same data as object literals.
+    `const patterns: CompiledPatterns = JSON.parse(\`${json}\`);`,
+    'export default patterns;',
+    '',
+  ].join('\n');
 }

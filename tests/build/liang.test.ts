@@ -1,13 +1,15 @@
 /**
- * Our Liang hyphenator reads the `hyphen` package's pattern data directly;
- * it must break every word exactly where the package's own `hyphenateSync`
- * does (and notice if a new version of the package changes its data).
+ * Our Liang hyphenator reads the `hyphen` package's pattern data, compiled
+ * into `src/build/patterns/`; it must break every word exactly where the
+ * package's own `hyphenateSync` does, and the compiled data must be what
+ * `npm run patterns` makes of the installed package (so an update of the
+ * package that changes its data fails here until the data is compiled again).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { type PatternData, liangHyphenator } from '../../src/build/liang.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compilePatterns, liangHyphenator, PATTERN_SOURCES, patternsModule, type CompiledPatterns, type PatternData } from '../../src/build/liang.js';
 
 const require = createRequire(import.meta.url);
 const EDITIONS = resolve(import.meta.dirname, '..', '..', 'editions');
@@ -24,12 +26,25 @@ async function sampleWords(): Promise<string[]> {
   return [...words];
 }
 
+const PATTERNS = resolve(import.meta.dirname, '..', '..', 'src', 'build', 'patterns');
+
 describe.each([
-  ['en-US', 'hyphen/patterns/en-us.js', 'hyphen/en-us/index.js'],
-  ['en-GB', 'hyphen/patterns/en-gb.js', 'hyphen/en-gb/index.js'],
-])('liangHyphenator (%s)', (_language, patterns, pkg) => {
-  const ours = liangHyphenator(require(patterns) as PatternData);
+  ['en-US', 'hyphen/en-us/index.js'],
+  ['en-GB', 'hyphen/en-gb/index.js'],
+])('liangHyphenator (%s)', (language, pkg) => {
+  const module = join(PATTERNS, `${language.toLowerCase()}.ts`);
+  let ours: (word: string) => string;
   const theirs = (require(pkg) as { hyphenateSync: (text: string) => string }).hyphenateSync;
+
+  beforeAll(async () => {
+    ours = liangHyphenator(((await import(module)) as { default: CompiledPatterns }).default);
+  });
+
+  it('has its compiled patterns as `npm run patterns` writes them from the installed package', async () => {
+    const source = PATTERN_SOURCES[language]!;
+    const version = (require('hyphen/package.json') as { version: string }).version;
+    expect(await readFile(module, 'utf8')).toBe(patternsModule(compilePatterns(require(source) as PatternData), source, version));
+  });
 
   it('breaks every word of the sample editions where the hyphen package does', async () => {
     const words = await sampleWords();
