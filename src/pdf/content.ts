@@ -72,26 +72,32 @@ function textLine(element: ElementOf<'text'>, pageHeight: number, resources: Con
   const first = runs[0]!;
   let out = `BT ${rgb(element.ink)} rg ${round(line.letterSpacing, 4)} Tc 1 0 0 1 ${round(element.x + first.x, 2)} ${round(pageHeight - element.baseline, 2)} Tm`;
   let current = '';
+  let currentKey: FontKey | undefined;
+  let font: ReturnType<ContentResources['font']> | undefined;
   let pen = first.x;
   let pending = '';
   // The array so far is written where the font changes and at the line's
   // end, by one statement: a font change inside a line is rare, and a
   // statement of its own, first met after optimisation, would throw the
-  // optimised code away.
+  // optimised code away. The font is looked up only where the run's font
+  // slot changes, not for every word.
   for (let r = 0; r <= runs.length; r++) {
     const run = r < runs.length ? runs[r]! : undefined;
-    const font = run ? resources.font(run.font) : undefined;
-    if (!font || font.name !== current) {
-      if (pending !== '') out += `\n[${pending}] TJ${font ? '' : ' ET'}`;
-      if (!font) break;
-      pending = '';
-      out += `\n/${font.name} ${round(line.size)} Tf`;
-      current = font.name;
+    if (!run || run.font !== currentKey) {
+      font = run ? resources.font(run.font) : undefined;
+      currentKey = run?.font;
+      if (!font || font.name !== current) {
+        if (pending !== '') out += `\n[${pending}] TJ${font ? '' : ' ET'}`;
+        if (!font) break;
+        pending = '';
+        out += `\n/${font.name} ${round(line.size)} Tf`;
+        current = font.name;
+      }
     }
     const shift = run!.x - pen;
     // 0.1 thousandth of 9 pt is 0.001 pt: finer than any device.
     if (Math.abs(shift) > 0.0005) pending += `${round((-shift * 1000) / line.size, 1)}`;
-    pending += font.encoder.operands(run!.text);
+    pending += font!.encoder.operands(run!.text);
     pen = run!.x + run!.width;
   }
   return out;
