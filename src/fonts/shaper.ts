@@ -110,17 +110,22 @@ export class Shaper {
   #shape(text: string): Shaped {
     let glyphIds: number[] = [];
     let texts: string[] = [];
+    let touched = false;
     for (let i = 0; i < text.length; ) {
       const code = text.codePointAt(i)!;
       const char = code > 0xffff ? text.slice(i, i + 2) : text[i]!;
-      glyphIds.push(this.#cmap.get(code) ?? 0);
+      const glyph = this.#cmap.get(code) ?? 0;
+      if (this.#substituted[glyph] === 1) touched = true;
+      glyphIds.push(glyph);
       texts.push(char);
       i += char.length;
     }
-    // A face without substitutions never touches its (empty) list: an empty
-    // array has another hidden class than one of objects, and the loop's
-    // optimised code would be thrown away on meeting it.
-    for (let k = 0; this.#substitutes && k < this.#substitutions.length; k++) {
+    // Text with no glyph a substitution may replace or begin a ligature with
+    // skips the lookups: each ligature lookup copies the glyphs even where it
+    // finds nothing. A face without substitutions never touches its (empty)
+    // list: an empty array has another hidden class than one of objects, and
+    // the loop's optimised code would be thrown away on meeting it.
+    for (let k = 0; touched && this.#substitutes && k < this.#substitutions.length; k++) {
       const substitution = this.#substitutions[k]!;
       if (substitution.kind === 'single') {
         for (let i = 0; i < glyphIds.length; i++) {
