@@ -107,6 +107,9 @@ function describe(token: Token): string {
   return `"${token.type.replace(/_open$/, '')}"`;
 }
 
+/** Runs of white space longer than one space, and tabs and line breaks. */
+const SPACES = /[ \t\n]{2,}|[\t\n]/g;
+
 function inlineRuns(inline: Token, file: string, line: number): Run[] {
   const runs: Run[] = [];
   let em = 0;
@@ -149,8 +152,10 @@ function inlineRuns(inline: Token, file: string, line: number): Run[] {
         throw new SourceError(file, line, 'body', `${describe(child)} is not allowed in an article body`);
     }
   }
-  // Collapse white space the way a browser would.
+  // Collapse white space the way a browser would. Only what is not already
+  // a single space is replaced: a pattern that also matches every single
+  // space rebuilt each paragraph word by word.
   return runs
-    .map((run) => ({ ...run, text: run.text.replace(/[ \t\n]+/g, ' ') }))
+    .map((run): Run => ({ text: run.text.replace(SPACES, ' '), style: run.style }))
     .filter((run, i, all) => !(i === all.length - 1 && run.text.trim() === ''));
 }
