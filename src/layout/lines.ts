@@ -50,7 +50,7 @@ export function drawSlice(
     const gl = galley[i]!;
     if (i > start) top += gl.spaceBefore;
     const baseline = top + gl.baseline;
-    elements.push({ kind: 'text', line: gl.line, x: x + gl.x, baseline, ink, ...(article ? { article } : {}) });
+    elements.push({ kind: 'text', line: gl.line, x: x + gl.x, baseline, ink, article });
     if (gl.marker) {
       elements.push({
         kind: 'text',
@@ -58,7 +58,7 @@ export function drawSlice(
         x: x + gl.x + gl.marker.x,
         baseline,
         ink,
-        ...(article ? { article } : {}),
+        article,
       });
     }
     if (gl.dropCap) {
@@ -69,7 +69,7 @@ export function drawSlice(
         x: x + gl.x,
         baseline: baseline + (cap.lines - 1) * gl.height,
         ink,
-        ...(article ? { article } : {}),
+        article,
       });
     }
     top += gl.height;

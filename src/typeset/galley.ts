@@ -116,8 +116,10 @@ export function setGalley(blocks: readonly StoryBlock[], width: number, context:
         block: index,
         firstOfBlock: k === 0,
         lastOfBlock: after === n,
-        ...(k === 0 && block.marker ? { marker: { text: block.marker, font: style.font, x: -style.size * 1.1 } } : {}),
-        ...(k === 0 && dropCap ? { dropCap } : {}),
+        // Both written on every line, undefined where absent: one shape for
+        // every line, and no spread of varying shapes (V8's slow path).
+        marker: k === 0 && block.marker ? { text: block.marker, font: style.font, x: -style.size * 1.1 } : undefined,
+        dropCap: k === 0 ? dropCap : undefined,
       });
     });
   });
