@@ -107,6 +107,27 @@ export class Shaper {
     result[1] = glyphs;
   }
 
+  /**
+   * The glyphs of `text` and the kerning after each (in font units) into
+   * `glyphs` and `kerns`, each at least `text.length` long, without shaping:
+   * as `measure` does, for text no substitution touches (the kerning after
+   * the last glyph is 0). Returns the number of glyphs, or -1 for text a
+   * substitution touches, which only `shape` sets.
+   */
+  glyphsOf(text: string, glyphs: Int32Array, kerns: Float64Array): number {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      const glyph = this.#cmap.get(code) ?? 0;
+      if (this.#substituted[glyph] === 1) return -1;
+      if (n > 0) kerns[n - 1] = this.#kern(glyphs[n - 1]!, glyph);
+      glyphs[n++] = glyph;
+    }
+    if (n > 0) kerns[n - 1] = 0;
+    return n;
+  }
+
   #shape(text: string): Shaped {
     let glyphIds: number[] = [];
     let texts: string[] = [];

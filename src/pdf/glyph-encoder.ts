@@ -30,10 +30,39 @@ export class GlyphEncoder {
   operands(text: string): string {
     let out = this.#arrays.get(text);
     if (out === undefined) {
-      out = this.#encode(this.#shaper.shape(text));
+      out = this.#encodeUnshaped(text) ?? this.#encode(this.#shaper.shape(text));
       this.#arrays.set(text, out);
     }
     return out;
+  }
+
+  /** Glyphs and kerning of the text being encoded, when no substitution touches it: no shaping, no arrays per text. */
+  #glyphs = new Int32Array(64);
+  #kerns = new Float64Array(64);
+
+  /** `#encode` for text no substitution touches (`Shaper.glyphsOf`), or undefined for other text. */
+  #encodeUnshaped(text: string): string | undefined {
+    if (this.#glyphs.length < text.length) {
+      this.#glyphs = new Int32Array(2 * text.length);
+      this.#kerns = new Float64Array(2 * text.length);
+    }
+    const glyphs = this.#glyphs;
+    const kerns = this.#kerns;
+    const count = this.#shaper.glyphsOf(text, glyphs, kerns);
+    if (count < 0) return undefined;
+    const scale = 1000 / this.#shaper.unitsPerEm;
+    let out = '<';
+    // Without substitutions, glyph g stands for the g-th character of the text.
+    for (let g = 0, at = 0; g < count; g++) {
+      const id = glyphs[g]!;
+      const length = text.codePointAt(at)! > 0xffff ? 2 : 1;
+      if (!this.used.has(id)) this.used.set(id, text.slice(at, at + length));
+      at += length;
+      out += this.#hexOf(id);
+      const kern = -kerns[g]! * scale;
+      if (Math.abs(kern) > 0.01 && g < count - 1) out += `>${round(kern, 1)}<`;
+    }
+    return `${out}>`;
   }
 
   #encode(shaped: Shaped): string {
@@ -43,13 +72,17 @@ export class GlyphEncoder {
     for (let i = 0; i < glyphIds.length; i++) {
       const id = glyphIds[i]!;
       if (!this.used.has(id)) this.used.set(id, texts[i]!);
-      let hex = this.#hex[id];
-      if (hex === undefined || hex === '') this.#hex[id] = hex = hex4(id);
-      out += hex;
+      out += this.#hexOf(id);
       const kern = (defaults[i]! - advances[i]!) * scale;
       if (Math.abs(kern) > 0.01 && i < glyphIds.length - 1) out += `>${round(kern, 1)}<`;
     }
     return `${out}>`;
+  }
+
+  #hexOf(id: number): string {
+    let hex = this.#hex[id];
+    if (hex === undefined || hex === '') this.#hex[id] = hex = hex4(id);
+    return hex;
   }
 }
 

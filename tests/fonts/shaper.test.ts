@@ -65,6 +65,34 @@ describe('a shaper reading the font’s own tables', () => {
     expect(mismatches.slice(0, 10)).toEqual([]);
   });
 
+  it.each([...FONT_KEYS])('gives the glyphs and kerning of every text no substitution touches as shaping it does, in %s', (key) => {
+    // `glyphsOf` is what the PDF writer encodes such text from; for text a
+    // substitution touches it must refuse (-1), never give the unsubstituted glyphs.
+    const texts = words.flatMap((word) => [word, word.slice(0, 3), word.slice(2)]).concat(['', '😀', 'a😀b', 'AVAWAY']);
+    const shaper = Shaper.fromBytes(files[key], FONT_FILES[key].file);
+    const glyphs = new Int32Array(64);
+    const kerns = new Float64Array(64);
+    const mismatches: string[] = [];
+    let refused = 0;
+    for (const text of texts) {
+      const count = shaper.glyphsOf(text, glyphs, kerns);
+      const shaped = shaper.shape(text);
+      if (count < 0) {
+        refused++;
+        continue;
+      }
+      const kerning = shaped.advances.map((advance, i) => advance - shaped.defaults[i]!);
+      if (count !== shaped.glyphIds.length || [...glyphs.subarray(0, count)].join() !== shaped.glyphIds.join() || [...kerns.subarray(0, count)].join() !== kerning.join()) {
+        mismatches.push(`${text}: ${[...glyphs.subarray(0, count)].join()} ≠ ${shaped.glyphIds.join()}`);
+      }
+    }
+    // Words with an "f" go to the shaper in the text faces, most words do not
+    // (the blackletter nameplate face has ligatures for many of its letters).
+    if (key === 'body') expect(refused).toBeGreaterThan(500);
+    if (key !== 'masthead') expect(refused).toBeLessThan(texts.length / 2);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+
   it.each([...FONT_KEYS])('reads the same units per em, cap height, ascender and descender as fontkit in %s', (key) => {
     const font = reference(key);
     const { face } = Shaper.fromBytes(files[key], key);
