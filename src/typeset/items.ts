@@ -25,6 +25,8 @@ export interface Box {
   readonly hangLeft: number;
   /** Points its last character may hang past the right edge. */
   readonly hangRight: number;
+  /** Glyphs its text sets in its font: the positioner letter-spaces by glyph. */
+  readonly glyphs: number;
 }
 
 export interface Glue {
@@ -87,21 +89,22 @@ function item(
   hangRight: number,
   mark: Penalty['mark'],
   hang: number,
+  glyphs: number,
 ): Item {
-  return { kind, width, stretch, shrink, cost, flagged, text, font, expandable, split, hangLeft, hangRight, mark, hang } as unknown as Item;
+  return { kind, width, stretch, shrink, cost, flagged, text, font, expandable, split, hangLeft, hangRight, mark, hang, glyphs } as unknown as Item;
 }
 
-/** A box: material of fixed width. `split` marks a letter of a word too wide for the column. */
-export function box(width: number, text: string, font: FontKey, expandable: boolean, hangLeft: number, hangRight: number, split = false): Box {
-  return item('box', width, 0, 0, 0, false, text, font, expandable, split, hangLeft, hangRight, undefined, 0) as Box;
+/** A box: material of fixed width, `glyphs` glyphs of text. `split` marks a letter of a word too wide for the column. */
+export function box(width: number, text: string, font: FontKey, expandable: boolean, hangLeft: number, hangRight: number, glyphs: number, split = false): Box {
+  return item('box', width, 0, 0, 0, false, text, font, expandable, split, hangLeft, hangRight, undefined, 0, glyphs) as Box;
 }
 
 export function glue(width: number, stretch: number, shrink: number): Glue {
-  return item('glue', width, stretch, shrink, 0, false, '', '', false, false, 0, 0, undefined, 0) as Glue;
+  return item('glue', width, stretch, shrink, 0, false, '', '', false, false, 0, 0, undefined, 0, 0) as Glue;
 }
 
 export function penalty(width: number, cost: number, flagged: boolean, mark?: Penalty['mark'], hang = 0): Penalty {
-  return item('penalty', width, 0, 0, cost, flagged, '', '', false, false, 0, 0, mark, hang) as Penalty;
+  return item('penalty', width, 0, 0, cost, flagged, '', '', false, false, 0, 0, mark, hang, 0) as Penalty;
 }
 
 /** A piece of paragraph text in one font. */
@@ -197,7 +200,7 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
   const items: Item[] = [];
   const interWord = interWordGlue(fonts[options.spaceFont].space * size, align, size, options.costs ?? COSTS);
   if (options.firstIndent > 0) {
-    items.push(box(options.firstIndent, '', options.spaceFont, false, 0, 0));
+    items.push(box(options.firstIndent, '', options.spaceFont, false, 0, 0, 0));
   }
   if (align === 'center' || align === 'right') {
     items.push(glue(0, ragged, 0));
@@ -270,6 +273,8 @@ function pushPiece(items: Item[], piece: WordPiece, font: FontKey, options: Item
   const metrics = options.fonts[font];
   const size = options.size;
   const width = metrics.width(piece.text) * size;
+  // Right after the width: the metrics remember the text they measured last.
+  const glyphs = metrics.glyphCount(piece.text);
   const hyphen = { text: '-', font };
   const hyphenWidth = metrics.width('-') * size;
   // Hanging punctuation only where both edges are flush.
@@ -279,14 +284,14 @@ function pushPiece(items: Item[], piece: WordPiece, font: FontKey, options: Item
     // Wider than the column: break between any two characters, at a high cost.
     const chars = [...piece.text];
     chars.forEach((ch, i) => {
-      items.push(box(metrics.width(ch) * size, ch, font, true, 0, 0, true));
+      items.push(box(metrics.width(ch) * size, ch, font, true, 0, 0, metrics.glyphCount(ch), true));
       if (i < chars.length - 1) {
         // Not flagged: a split word is reported on its own and must not hit the hyphen-run limit.
         items.push(penalty(hyphenWidth, costs.splitWordPenalty, false, hyphen, hyphenHang));
       }
     });
   } else {
-    items.push(box(width, piece.text, font, true, hangs ? leftHang(piece.text, metrics, size) : 0, hangs ? rightHang(piece.text, metrics, size) : 0));
+    items.push(box(width, piece.text, font, true, hangs ? leftHang(piece.text, metrics, size) : 0, hangs ? rightHang(piece.text, metrics, size) : 0, glyphs));
   }
   switch (piece.after) {
     case 'hyphen':

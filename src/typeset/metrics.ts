@@ -87,13 +87,23 @@ export function splitByCoverage(text: string, font: FontKey, fonts: FontTable): 
     all = has;
   }
   if (all) return [{ text, font }];
+  // Each run is made whole, never added to: adding to the text of a
+  // `{ text, font }` object here, on the rare word that needs a fallback, made
+  // that field of every run and segment mutable mid-build, and V8 threw away
+  // the optimised code of everything that read it.
   const runs: { text: string; font: FontKey }[] = [];
+  let run = '';
+  let runFont = font;
   for (const char of text) {
     const use = metrics.covers(char) || !(fonts[fallback].covers?.(char) ?? true) ? font : fallback;
-    const last = runs[runs.length - 1];
-    if (last && last.font === use) last.text += char;
-    else runs.push({ text: char, font: use });
+    if (run !== '' && use !== runFont) {
+      runs.push({ text: run, font: runFont });
+      run = '';
+    }
+    run += char;
+    runFont = use;
   }
+  if (run !== '') runs.push({ text: run, font: runFont });
   return runs;
 }
 

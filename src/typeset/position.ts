@@ -1,4 +1,4 @@
-import { hangLeftAt, hangRightAt, type Alignment, type Item } from './items.js';
+import { hangLeftAt, hangRightAt, type Alignment, type Box, type Item } from './items.js';
 import { fitLine, type Break } from './linebreak.js';
 import type { FontKey, FontTable } from './metrics.js';
 
@@ -55,7 +55,13 @@ export interface PositionOptions extends LineGeometry {
 }
 
 interface Word {
-  runs: { text: string; font: FontKey }[];
+  /**
+   * `box` is the index of the run's one box while the run is that box's
+   * text whole (its width and glyphs are known), -1 otherwise. An index
+   * rather than the box: a field that held boxes and then null would change
+   * its type under optimised code, which V8 then throws away.
+   */
+  runs: { text: string; font: FontKey; box: number }[];
 }
 
 /** Turns chosen breaks into lines of positioned runs, justified to the last 0.001 pt. */
@@ -107,8 +113,12 @@ function positionLine(
       pendingGlue = null;
       const word = words[words.length - 1]!;
       const tail = word.runs[word.runs.length - 1];
-      if (tail && tail.font === item.font) tail.text += item.text;
-      else word.runs.push({ text: item.text, font: item.font });
+      if (tail && tail.font === item.font) {
+        tail.text += item.text;
+        tail.box = -1;
+      } else {
+        word.runs.push({ text: item.text, font: item.font, box: i });
+      }
     } else if (item.kind === 'glue') {
       pendingGlue = pendingGlue ?? { width: 0, stretch: 0, shrink: 0 };
       pendingGlue.width += item.width;
@@ -121,8 +131,12 @@ function positionLine(
   if (hyphenated && breakItem.kind === 'penalty' && breakItem.mark && words.length > 0) {
     const word = words[words.length - 1]!;
     const tail = word.runs[word.runs.length - 1]!;
-    if (tail.font === breakItem.mark.font) tail.text += breakItem.mark.text;
-    else word.runs.push({ ...breakItem.mark });
+    if (tail.font === breakItem.mark.font) {
+      tail.text += breakItem.mark.text;
+      tail.box = -1;
+    } else {
+      word.runs.push({ text: breakItem.mark.text, font: breakItem.mark.font, box: -1 });
+    }
   }
 
   // Measure each run once: width in points and glyph count (for letter spacing).
@@ -141,9 +155,11 @@ function positionLine(
     let count = 0;
     for (let k = 0; k < wordRuns.length; k++) {
       const run = wordRuns[k]!;
+      // A word in one box was measured when it was itemized; a word joined from pieces is measured whole (kerning across the joins).
+      const box = run.box >= 0 ? (items[run.box] as Box) : undefined;
       const metrics = fonts[run.font];
-      const width = metrics.width(run.text) * size;
-      const n = metrics.glyphCount(run.text);
+      const width = box !== undefined ? box.width : metrics.width(run.text) * size;
+      const n = box !== undefined ? box.glyphs : metrics.glyphCount(run.text);
       runWidths[r] = width;
       runGlyphs[r] = n;
       r++;

@@ -460,7 +460,7 @@ describe('breakLines on generated paragraphs', () => {
 describe('breakLines with a forced break inside the paragraph', () => {
   it('always breaks there', () => {
     const word = (text: string, i: number) =>
-      ({ kind: 'box', width: text.length * CHAR, text, font: 'body', word: i, expandable: true, hangLeft: 0, hangRight: 0 }) as Item;
+      ({ kind: 'box', width: text.length * CHAR, text, font: 'body', word: i, expandable: true, hangLeft: 0, hangRight: 0, glyphs: text.length }) as Item;
     const space: Item = { kind: 'glue', width: CHAR, stretch: CHAR / 2, shrink: CHAR / 3 };
     const items: Item[] = [
       word('one', 0),
