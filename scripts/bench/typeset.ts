@@ -11,6 +11,7 @@ import { bodyBlocks } from '../../src/layout/story.js';
 import { Shaper } from '../../src/fonts/shaper.js';
 import { fillColumns } from '../../src/typeset/columns.js';
 import { setGalley } from '../../src/typeset/galley.js';
+import { softHyphenBreaks } from '../../src/typeset/hyphenate.js';
 import { FONT_KEYS, type FontKey, type FontTable } from '../../src/typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../../src/typeset/paragraph.js';
 import { COSTS, type Costs } from '../../src/typeset/costs.js';
@@ -53,7 +54,7 @@ function setEdition(context: TypesetContext): { ms: number; stats: QaStats } {
   return { ms: performance.now() - start, stats };
 }
 
-const newContext = () => typesetContext(freshFonts(), (w) => hyphen.hyphenateSync(w), costs);
+const newContext = () => typesetContext(freshFonts(), (w) => softHyphenBreaks(hyphen.hyphenateSync(w)), costs);
 
 // Cold: new shaping and hyphenation caches each run (the first edition a build sets).
 const cold = Array.from({ length: RUNS }, () => setEdition(newContext()));

@@ -12,7 +12,6 @@
 export type PatternData = readonly [readonly (readonly number[])[], TrieNode, Readonly<Record<string, readonly number[]>>?];
 type TrieNode = { readonly [letter: string]: TrieNode | number | readonly [TrieNode, number] };
 
-const SOFT_HYPHEN = '\u00AD';
 /** The package's default: shorter words are left whole. */
 const MIN_WORD_LENGTH = 5;
 
@@ -98,18 +97,20 @@ function flatTrie(compiled: CompiledPatterns): FlatTrie {
   return { letters: compiled.letters.length, ascii, other, children, patterns };
 }
 
-/** A hyphenator that marks every break the patterns allow with U+00AD. */
-export function liangHyphenator(compiled: CompiledPatterns): (word: string) => string {
+const NO_BREAKS: readonly number[] = [];
+
+/**
+ * A hyphenator that gives every break the patterns allow, as offsets into
+ * the word (`PatternHyphenator`): the places where the package's own
+ * hyphenator puts U+00AD.
+ */
+export function liangHyphenator(compiled: CompiledPatterns): (word: string) => readonly number[] {
   const { levels: levelsTable, exceptions } = compiled;
   const flat = flatTrie(compiled);
   return (word) => {
-    if (word.length < MIN_WORD_LENGTH) return word;
+    if (word.length < MIN_WORD_LENGTH) return NO_BREAKS;
     const lowered = word.toLocaleLowerCase();
-    const markers = Object.prototype.hasOwnProperty.call(exceptions, lowered) ? exceptions[lowered]! : breakMarkers(word, lowered, levelsTable, flat);
-    if (markers.length === 0) return word;
-    let out = word.slice(0, markers[0]);
-    for (let i = 0; i < markers.length; i++) out += SOFT_HYPHEN + word.slice(markers[i], markers[i + 1]);
-    return out;
+    return Object.prototype.hasOwnProperty.call(exceptions, lowered) ? exceptions[lowered]! : breakMarkers(word, lowered, levelsTable, flat);
   };
 }
 

@@ -1,11 +1,22 @@
 import { COSTS, type Costs } from './costs.js';
 
 /**
- * A language's hyphenation patterns: returns the word with U+00AD (soft
- * hyphen) at every point the patterns allow. Liang's algorithm lives in a
- * library (`hyphen`); the engine only applies our rules on top of it.
+ * A language's hyphenation patterns: the offsets in a word where the
+ * patterns allow a break (before `word[offset]`), in ascending order. The
+ * build's Liang hyphenator (`build/liang.ts`) gives them from the `hyphen`
+ * package's patterns; the engine only applies our rules on top of them.
  */
-export type PatternHyphenator = (word: string) => string;
+export type PatternHyphenator = (word: string) => readonly number[];
+
+/**
+ * The break offsets of a word hyphenated with soft hyphens (U+00AD), as the
+ * `hyphen` package's `hyphenateSync` returns it: `ta\u00ADble` gives `[2]`.
+ */
+export function softHyphenBreaks(hyphenated: string): number[] {
+  const breaks: number[] = [];
+  for (let i = 0; i < hyphenated.length; i++) if (hyphenated.charCodeAt(i) === 0xad) breaks.push(i - breaks.length);
+  return breaks;
+}
 
 /** Where a word may break, and what shows when it does. */
 export interface WordPiece {
@@ -159,12 +170,11 @@ function patternPieces(
   if (!patterns) return whole;
   const { lead, stem, suffix, trail } = parts ?? wordParts(word);
   if (stem.length === 0 || stem.length < rules.minLength) return whole;
-  const fragments = patterns(stem).split(SOFT_HYPHEN);
-  // Merge fragments until both edges keep their minimum number of letters.
+  // Only the breaks that leave both edges their minimum number of letters.
+  const breaks = patterns(stem);
   const cuts: number[] = [];
-  let at = 0;
-  for (const fragment of fragments.slice(0, -1)) {
-    at += fragment.length;
+  for (let i = 0; i < breaks.length; i++) {
+    const at = breaks[i]!;
     if (at >= rules.leftMin && stem.length - at >= rules.rightMin) cuts.push(at);
   }
   if (cuts.length === 0) return whole;

@@ -9,6 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { softHyphenBreaks } from '../../src/typeset/hyphenate.js';
 import { compilePatterns, liangHyphenator, PATTERN_SOURCES, patternsModule, type CompiledPatterns, type PatternData } from '../../src/build/liang.js';
 
 const require = createRequire(import.meta.url);
@@ -33,8 +34,10 @@ describe.each([
   ['en-GB', 'hyphen/en-gb/index.js'],
 ])('liangHyphenator (%s)', (language, pkg) => {
   const module = join(PATTERNS, `${language.toLowerCase()}.ts`);
-  let ours: (word: string) => string;
-  const theirs = (require(pkg) as { hyphenateSync: (text: string) => string }).hyphenateSync;
+  let ours: (word: string) => readonly number[];
+  const hyphenateSync = (require(pkg) as { hyphenateSync: (text: string) => string }).hyphenateSync;
+  /** Where the package puts its soft hyphens. */
+  const theirs = (word: string) => softHyphenBreaks(hyphenateSync(word));
 
   beforeAll(async () => {
     ours = liangHyphenator(((await import(module)) as { default: CompiledPatterns }).default);
@@ -49,15 +52,15 @@ describe.each([
   it('breaks every word of the sample editions where the hyphen package does', async () => {
     const words = await sampleWords();
     expect(words.length).toBeGreaterThan(2000);
-    const differ = words.filter((word) => ours(word) !== theirs(word));
+    const differ = words.filter((word) => ours(word).join() !== theirs(word).join());
     expect(differ).toEqual([]);
   });
 
-  it('marks breaks with soft hyphens and leaves words under five letters whole', () => {
-    expect(ours('hyphenation')).toBe(theirs('hyphenation'));
-    expect(ours('hyphenation')).toContain('\u00AD');
-    expect(ours('ferry')).toBe(theirs('ferry'));
-    expect(ours('tide')).toBe('tide');
-    expect(ours('Harbour')).toBe(theirs('Harbour'));
+  it('gives the offsets of the breaks and leaves words under five letters whole', () => {
+    expect(ours('hyphenation')).toEqual(theirs('hyphenation'));
+    expect(ours('hyphenation').length).toBeGreaterThan(1);
+    expect(ours('ferry')).toEqual(theirs('ferry'));
+    expect(ours('tide')).toEqual([]);
+    expect(ours('Harbour')).toEqual(theirs('Harbour'));
   });
 });

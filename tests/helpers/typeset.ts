@@ -5,7 +5,7 @@
  */
 import hyphen from 'hyphen/en-us/index.js';
 import type { GalleyLine, ParagraphStyle } from '../../src/typeset/galley.js';
-import type { PatternHyphenator } from '../../src/typeset/hyphenate.js';
+import { softHyphenBreaks, type PatternHyphenator } from '../../src/typeset/hyphenate.js';
 import type { TextRun } from '../../src/typeset/items.js';
 import { FONT_KEYS, monospaceMetrics, type FontKey, type FontTable } from '../../src/typeset/metrics.js';
 import type { ParagraphSetting } from '../../src/typeset/paragraph.js';
@@ -23,7 +23,7 @@ export function monoFonts(charWidth = 0.5, spaceWidth = charWidth): FontTable {
 }
 
 /** TeX's en-us patterns through the `hyphen` package. */
-export const enUs: PatternHyphenator = (word) => hyphen.hyphenateSync(word);
+export const enUs: PatternHyphenator = (word) => softHyphenBreaks(hyphen.hyphenateSync(word));
 
 /** Mulberry32, the benchmarks' PRNG: property tests are reproducible. */
 export { prng as rng } from '../../scripts/bench/corpus.js';

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LayoutError, layoutEdition, type EditionLayout } from '../../src/layout/paginate.js';
 import { placeStory } from '../../src/layout/story.js';
+import { softHyphenBreaks } from '../../src/typeset/hyphenate.js';
 import type { BodyBlock, EditionInput, Element, ImageInfo, PageGeometry, StoryInput } from '../../src/layout/types.js';
 import { FONT_KEYS, monospaceMetrics, type FontKey, type FontTable } from '../../src/typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../../src/typeset/paragraph.js';
@@ -369,7 +370,7 @@ describe('placeStory cutting a long hyphenated story to jump', () => {
 
   function cuts() {
     const fonts = Object.fromEntries(FONT_KEYS.map((key) => [key, monospaceMetrics(0.5, 0.5)])) as unknown as FontTable;
-    const context = typesetContext(fonts, (w) => w.replace(/(..)(?=..)/g, '$1\u00AD'));
+    const context = typesetContext(fonts, (w) => softHyphenBreaks(w.replace(/(..)(?=..)/g, '$1\u00AD')));
     const story = hyphenatedStory();
     const out: { height: number; lastLineHyphenated: boolean; lines: number; hyphenated: number; below: number }[] = [];
     for (let height = 150; height <= 600; height += 10) {

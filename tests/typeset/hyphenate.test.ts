@@ -5,6 +5,7 @@ import {
   cachedWordSplitter,
   DEFAULT_HYPHENATION,
   plainWord,
+  softHyphenBreaks,
   splitWord,
   wordParts,
   type HyphenationRules,
@@ -41,14 +42,14 @@ describe('splitWord with the en-us patterns', () => {
 
   it('drops a pattern point that would leave fewer than three letters after it', () => {
     // The patterns give quick-ly, an-oth-er and ab-solute-ly.
-    expect(enUs('quickly').split(SOFT)).toEqual(['quick', 'ly']);
+    expect(enUs('quickly')).toEqual([5]);
     expect(texts(splitWord('quickly', enUs, RULES))).toEqual(['quickly']);
     expect(texts(splitWord('another', enUs, RULES))).toEqual(['an', 'other']);
     expect(texts(splitWord('absolutely', enUs, RULES))).toEqual(['ab', 'solutely']);
   });
 
   it('does not hyphenate words shorter than the minimum length', () => {
-    expect(enUs('table').split(SOFT)).toEqual(['ta', 'ble']);
+    expect(enUs('table')).toEqual([2]);
     expect(texts(splitWord('table', enUs, { ...RULES, minLength: 6 }))).toEqual(['table']);
     expect(texts(splitWord('table', enUs, { ...RULES, minLength: 5 }))).toEqual(['ta', 'ble']);
   });
@@ -74,7 +75,7 @@ describe('splitWord with the en-us patterns', () => {
 });
 
 describe('splitWord with a pattern function that allows every point', () => {
-  const everywhere = (word: string) => [...word].join(SOFT);
+  const everywhere = (word: string) => softHyphenBreaks([...word].join(SOFT));
 
   it('keeps at least leftMin letters before and rightMin letters after every break', () => {
     expect(texts(splitWord('abcdefgh', everywhere, RULES))).toEqual(['ab', 'c', 'd', 'e', 'fgh']);
@@ -228,5 +229,13 @@ describe('plainWord, the fast path for plain ASCII words', () => {
     for (const word of ['self-made', '1990–2000', 'www.example.com', 'news@example.org', 'hy\u00ADphen', 'Gdańsk', 'naïve']) {
       expect(plainWord(word)).toBeNull();
     }
+  });
+});
+
+describe('softHyphenBreaks', () => {
+  it('gives the offsets in the plain word where soft hyphens stood', () => {
+    expect(softHyphenBreaks('ta\u00ADble')).toEqual([2]);
+    expect(softHyphenBreaks('hy\u00ADphen\u00ADation')).toEqual([2, 6]);
+    expect(softHyphenBreaks('tide')).toEqual([]);
   });
 });
