@@ -275,27 +275,22 @@ function pushPiece(items: Item[], piece: WordPiece, font: FontKey, options: Item
   const width = metrics.width(piece.text) * size;
   // Right after the width: the metrics remember the text they measured last.
   const glyphs = metrics.glyphCount(piece.text);
-  const hyphen = { text: '-', font };
-  const hyphenWidth = metrics.width('-') * size;
   // Hanging punctuation only where both edges are flush.
   const hangs = options.align === 'justify';
-  const hyphenHang = hangs ? rightHang('-', metrics, size) : 0;
   if (width > options.minLineWidth) {
     // Wider than the column: break between any two characters, at a high cost.
     const chars = [...piece.text];
     chars.forEach((ch, i) => {
       items.push(box(metrics.width(ch) * size, ch, font, true, 0, 0, metrics.glyphCount(ch), true));
-      if (i < chars.length - 1) {
-        // Not flagged: a split word is reported on its own and must not hit the hyphen-run limit.
-        items.push(penalty(hyphenWidth, costs.splitWordPenalty, false, hyphen, hyphenHang));
-      }
+      // Not flagged: a split word is reported on its own and must not hit the hyphen-run limit.
+      if (i < chars.length - 1) items.push(hyphenBreak(font, options, costs.splitWordPenalty, false));
     });
   } else {
     items.push(box(width, piece.text, font, true, hangs ? leftHang(piece.text, metrics, size) : 0, hangs ? rightHang(piece.text, metrics, size) : 0, glyphs));
   }
   switch (piece.after) {
     case 'hyphen':
-      items.push(penalty(hyphenWidth, costs.hyphenPenalty, true, hyphen, hyphenHang));
+      items.push(hyphenBreak(font, options, costs.hyphenPenalty, true));
       break;
     case 'explicit':
       items.push(penalty(0, costs.explicitHyphenPenalty, true));
@@ -306,4 +301,11 @@ function pushPiece(items: Item[], piece: WordPiece, font: FontKey, options: Item
     case 'end':
       break;
   }
+}
+
+/** A break that shows a hyphen in `font` at the end of the line, hanging where both edges are flush. */
+function hyphenBreak(font: FontKey, options: ItemizeOptions, cost: number, flagged: boolean): Penalty {
+  const metrics = options.fonts[font];
+  const hang = options.align === 'justify' ? rightHang('-', metrics, options.size) : 0;
+  return penalty(metrics.width('-') * options.size, cost, flagged, { text: '-', font }, hang);
 }
