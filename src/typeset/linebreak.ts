@@ -90,12 +90,27 @@ interface Sums {
   readonly expandable: Float64Array;
 }
 
+/**
+ * `count` arrays of `n` numbers, views of one buffer: a typed array of more
+ * than 64 bytes keeps its memory outside V8's heap, and making one costs far
+ * more than a view (an allocation, zero-filling and external-memory
+ * accounting); the line breaker needs eight per paragraph.
+ */
+function float64Arrays(count: number, n: number): Float64Array[] {
+  const all = new Float64Array(count * n);
+  const arrays: Float64Array[] = [];
+  for (let k = 0; k < count; k++) arrays.push(all.subarray(k * n, (k + 1) * n));
+  return arrays;
+}
+
 function prefixSums(items: readonly Item[]): Sums {
   const n = items.length + 1;
-  const width = new Float64Array(n);
-  const stretch = new Float64Array(n);
-  const shrink = new Float64Array(n);
-  const expandable = new Float64Array(n);
+  // Indexed, not destructured: unoptimised code destructures through an iterator.
+  const arrays = float64Arrays(4, n);
+  const width = arrays[0]!;
+  const stretch = arrays[1]!;
+  const shrink = arrays[2]!;
+  const expandable = arrays[3]!;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     width[i + 1] = width[i]! + (item.kind === 'penalty' ? 0 : item.width);
@@ -163,10 +178,11 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
   const runs = costs.maxHyphenRun + 1;
   const slotCount = 4 * runs;
   const slotFrom: (Node | null)[] = new Array<Node | null>(slotCount).fill(null);
-  const slotDemerits = new Float64Array(slotCount);
-  const slotRatio = new Float64Array(slotCount);
-  const slotExpansion = new Float64Array(slotCount);
-  const slotBadness = new Float64Array(slotCount);
+  const slots = float64Arrays(4, slotCount);
+  const slotDemerits = slots[0]!;
+  const slotRatio = slots[1]!;
+  const slotExpansion = slots[2]!;
+  const slotBadness = slots[3]!;
   let spare: Node[] = [];
   let active: Node[] = [{ position: -1, start, line: 0, fitness: 1, hyphenRun: 0, demerits: 0, ratio: 0, expansionRatio: 0, badness: 0, previous: null }];
 
