@@ -76,15 +76,23 @@ export function positionLines(items: readonly Item[], breaks: readonly Break[], 
   return lines;
 }
 
-function positionLine(
-  items: readonly Item[],
-  start: number,
-  end: number,
-  index: number,
-  last: boolean,
-  options: PositionOptions,
-): SetLine {
-  const { fonts, size } = options;
+/** A line's words (runs of text in their fonts) and the glue between them, gathered from its items. */
+interface LineWords {
+  readonly words: Word[];
+  readonly gaps: { width: number; stretch: number; shrink: number }[];
+  /** Width before the first word: a first-line indent, or the leading glue of centred text. */
+  readonly indent: number;
+  readonly splitWord: boolean;
+  readonly hyphenated: boolean;
+}
+
+/**
+ * Gathers the words of the line from item `start` to the break at `end`: a
+ * function apart from the arithmetic of `positionLine`, because V8 compiles
+ * two smaller functions sooner than one large one, and a cold build sets
+ * its first lines with unoptimised code until it has.
+ */
+function lineWords(items: readonly Item[], start: number, end: number): LineWords {
   const words: Word[] = [];
   const gaps: { width: number; stretch: number; shrink: number }[] = [];
   let indent = 0;
@@ -96,7 +104,7 @@ function positionLine(
     // or the leading glue of centred or right-aligned text (alignment below
     // places the line). One addition serves both: centred lines are rare, and
     // an addition of its own that optimised code had never seen run threw
-    // `positionLine` away mid-build, to be compiled again.
+    // that code away mid-build, to be compiled again.
     if (item.kind === 'box' ? item.text === '' : item.kind === 'glue' && words.length === 0) {
       indent += item.width;
       continue;
@@ -138,6 +146,20 @@ function positionLine(
       word.runs.push({ text: breakItem.mark.text, font: breakItem.mark.font, box: -1 });
     }
   }
+
+  return { words, gaps, indent, splitWord, hyphenated };
+}
+
+function positionLine(
+  items: readonly Item[],
+  start: number,
+  end: number,
+  index: number,
+  last: boolean,
+  options: PositionOptions,
+): SetLine {
+  const { fonts, size } = options;
+  const { words, gaps, indent, splitWord, hyphenated } = lineWords(items, start, end);
 
   // Measure each run once: width in points and glyph count (for letter spacing).
   // Typed arrays throughout: a plain array of numbers changes its hidden class
