@@ -296,34 +296,47 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
       }
     }
     if (survivors.length === 0 && options.tolerance === Infinity && active.length > 0) {
-      // Nothing fits, not even one box to a line (a word tied by no-break
-      // spaces wider than the column, say). Like TeX's final pass, break
-      // anyway after the best line so far and leave this line overfull:
-      // the text is set, and the QA report names the line.
-      let bestFrom = active[0]!;
-      for (const a of active) if (a.demerits < bestFrom.demerits) bestFrom = a;
-      const next = lineStart(items, b);
-      survivors.push({
-        position: b,
-        start: next,
-        line: bestFrom.line + 1,
-        fitness: 0,
-        hyphenRun: flagged ? Math.min(bestFrom.hyphenRun + 1, costs.maxHyphenRun) : 0,
-        demerits: bestFrom.demerits + costs.looseLineDemerits * 10,
-        ratio: -1,
-        expansionRatio: -1,
-        badness: 10_000,
-        previous: bestFrom,
-      });
+      survivors.push(overfullBreak(active, b, lineStart(items, b), flagged, costs));
     }
     spare = active;
     active = survivors;
     if (active.length === 0) return null;
   }
+  return chosenBreaks(active, items.length - 1);
+}
 
+// The rare and once-per-paragraph parts of `breakLines` are functions of
+// their own: the smaller its loop's function, the sooner V8 optimises it.
+
+/**
+ * Nothing fits, not even one box to a line (a word tied by no-break spaces
+ * wider than the column, say). Like TeX's final pass, break anyway after the
+ * best line so far and leave this line overfull: the text is set, and the
+ * QA report names the line.
+ */
+function overfullBreak(active: readonly Node[], b: number, next: number, flagged: boolean, costs: Costs): Node {
+  let bestFrom = active[0]!;
+  for (let k = 1; k < active.length; k++) if (active[k]!.demerits < bestFrom.demerits) bestFrom = active[k]!;
+  return {
+    position: b,
+    start: next,
+    line: bestFrom.line + 1,
+    fitness: 0,
+    hyphenRun: flagged ? Math.min(bestFrom.hyphenRun + 1, costs.maxHyphenRun) : 0,
+    demerits: bestFrom.demerits + costs.looseLineDemerits * 10,
+    ratio: -1,
+    expansionRatio: -1,
+    badness: 10_000,
+    previous: bestFrom,
+  };
+}
+
+/** The breaks of the best node that ends the paragraph (at item `last`), in order; null if none does. */
+function chosenBreaks(active: readonly Node[], last: number): readonly Break[] | null {
   let best: Node | null = null;
-  for (const node of active) {
-    if (node.position === items.length - 1 && (!best || node.demerits < best.demerits)) best = node;
+  for (let k = 0; k < active.length; k++) {
+    const node = active[k]!;
+    if (node.position === last && (!best || node.demerits < best.demerits)) best = node;
   }
   if (!best) return null;
   const breaks: Break[] = [];
