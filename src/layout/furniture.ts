@@ -1,7 +1,7 @@
 import type { Box } from '../manifest/types.js';
 import type { FontKey } from '../typeset/metrics.js';
 import type { TypesetContext } from '../typeset/paragraph.js';
-import { plainLine, textWidth } from './lines.js';
+import { plainLine, textElement, textWidth } from './lines.js';
 import type { EditionInput, Element, ImageInfo, Ink } from './types.js';
 
 /** Page furniture: nameplate, running heads, the Inside index, house adverts. */
@@ -18,7 +18,7 @@ function text(
 ): Element {
   const width = textWidth(content, font, size, context);
   const left = align === 'left' ? x : align === 'center' ? x - width / 2 : x - width;
-  return { kind: 'text', line: plainLine(content, font, size, context), x: left, baseline, ink };
+  return textElement(plainLine(content, font, size, context), left, baseline, ink, undefined);
 }
 
 const rule = (x1: number, y: number, x2: number, weight: number, ink: Ink = 'ink'): Element => ({ kind: 'rule', x1, y1: y, x2, y2: y, weight, ink });

@@ -25,6 +25,16 @@ export function plainLine(text: string, font: FontKey, size: number, context: Ty
   };
 }
 
+/**
+ * A text element. Every one is made here, with every field (`article`
+ * undefined where the text is the page's own): text elements of one shape
+ * keep the PDF writer's optimised code, which a shape first met mid-build
+ * (a running head's, say) threw away.
+ */
+export function textElement(line: SetLine, x: number, baseline: number, ink: Ink, article: string | undefined): Extract<Element, { kind: 'text' }> {
+  return { kind: 'text', line, x, baseline, ink, article };
+}
+
 /** Width of `text` in `font` at `size`. */
 export function textWidth(text: string, font: FontKey, size: number, context: TypesetContext): number {
   return context.fonts[font].width(text) * size;
@@ -50,27 +60,13 @@ export function drawSlice(
     const gl = galley[i]!;
     if (i > start) top += gl.spaceBefore;
     const baseline = top + gl.baseline;
-    elements.push({ kind: 'text', line: gl.line, x: x + gl.x, baseline, ink, article });
+    elements.push(textElement(gl.line, x + gl.x, baseline, ink, article));
     if (gl.marker) {
-      elements.push({
-        kind: 'text',
-        line: plainLine(gl.marker.text, gl.marker.font, gl.line.size, context),
-        x: x + gl.x + gl.marker.x,
-        baseline,
-        ink,
-        article,
-      });
+      elements.push(textElement(plainLine(gl.marker.text, gl.marker.font, gl.line.size, context), x + gl.x + gl.marker.x, baseline, ink, article));
     }
     if (gl.dropCap) {
       const cap = gl.dropCap;
-      elements.push({
-        kind: 'text',
-        line: plainLine(cap.text, cap.font, cap.size, context),
-        x: x + gl.x,
-        baseline: baseline + (cap.lines - 1) * gl.height,
-        ink,
-        article,
-      });
+      elements.push(textElement(plainLine(cap.text, cap.font, cap.size, context), x + gl.x, baseline + (cap.lines - 1) * gl.height, ink, article));
     }
     top += gl.height;
   }

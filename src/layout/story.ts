@@ -3,7 +3,7 @@ import { balanceColumns, fillColumns, sliceHeight } from '../typeset/columns.js'
 import { setGalley, type GalleyLine, type StoryBlock } from '../typeset/galley.js';
 import type { TextRun } from '../typeset/items.js';
 import type { TypesetContext } from '../typeset/paragraph.js';
-import { drawSlice } from './lines.js';
+import { drawSlice, textElement } from './lines.js';
 import { STYLES, headlineStyle } from './styles.js';
 import type { BodyBlock, Element, StoryInput } from './types.js';
 
@@ -202,13 +202,13 @@ export function placeStory(
   if (story.kicker && !continuation) {
     // The kicker in the accent colour: the first header line.
     const first = elements[0];
-    if (first && first.kind === 'text') elements[0] = { ...first, ink: 'accent' };
+    if (first && first.kind === 'text') elements[0] = textElement(first.line, first.x, first.baseline, 'accent', first.article);
   }
   if (continuation) {
     // "Continued from page N" leads back to where the story began.
     const line = headerGalley[0]!;
     const first = elements[0];
-    if (first && first.kind === 'text') elements[0] = { ...first, ink: 'accent' };
+    if (first && first.kind === 'text') elements[0] = textElement(first.line, first.x, first.baseline, 'accent', first.article);
     elements.push({ kind: 'link', box: [frame.x, top, frame.columnWidth, line.height], page: continuation.fromPage, article: story.id });
   }
   boxes.push([frame.x, top, width, headerHeight]);
