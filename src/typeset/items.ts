@@ -199,12 +199,7 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
   const ragged = RAGGED_STRETCH_EM * size;
   const items: Item[] = [];
   const interWord = interWordGlue(fonts[options.spaceFont].space * size, align, size, options.costs ?? COSTS);
-  if (options.firstIndent > 0) {
-    items.push(box(options.firstIndent, '', options.spaceFont, false, 0, 0, 0));
-  }
-  if (align === 'center' || align === 'right') {
-    items.push(glue(0, ragged, 0));
-  }
+  openParagraph(items, options, ragged);
   const cache = options.wordItems;
   const words = wordsOf(runs);
   for (let w = 0; w < words.length; w++) {
@@ -224,6 +219,18 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
   const end = align === 'justify' || align === 'left' ? FILL : ragged;
   items.push(penalty(0, Infinity, false), glue(0, end, 0), penalty(0, -Infinity, false));
   return items;
+}
+
+/**
+ * What comes before a paragraph's first word: the first line's indent, and
+ * the stretch that centres or right-aligns. A function of its own, called for
+ * every paragraph: a call first made in the middle of a build (the first
+ * centred paragraph) has no feedback in `itemize`'s optimised code, which
+ * V8 then throws away and compiles again.
+ */
+function openParagraph(items: Item[], options: ItemizeOptions, ragged: number): void {
+  if (options.firstIndent > 0) items.push(box(options.firstIndent, '', options.spaceFont, false, 0, 0, 0));
+  if (options.align === 'center' || options.align === 'right') items.push(glue(0, ragged, 0));
 }
 
 /** Word space glue, in fractions of the font's own space `space`. */
@@ -259,13 +266,20 @@ function itemizeWord(wordSegments: readonly Segment[], options: ItemizeOptions):
         items.push(options.align === 'justify' ? tie : glue(tie.width, 0, 0));
       }
       if (text === '') continue;
-      // Only a word in a single font is hyphenated: a break inside mixed styling is rare and ugly.
-      const pieces: readonly WordPiece[] =
-        segments.length === 1 && ties.length === 1 ? options.splitWord(text) : [{ text: text.replaceAll('\u00AD', ''), after: 'end' }];
+      const pieces = piecesOf(text, segments.length === 1 && ties.length === 1, options);
       for (const piece of pieces) pushPiece(items, piece, segment.font, options);
     }
   }
   return items;
+}
+
+/**
+ * The pieces a word may break between. Only a word in a single font is
+ * hyphenated: a break inside mixed styling is rare and ugly. A function of
+ * its own, called for every word, for the reason `openParagraph` gives.
+ */
+function piecesOf(text: string, hyphenate: boolean, options: ItemizeOptions): readonly WordPiece[] {
+  return hyphenate ? options.splitWord(text) : [{ text: text.replaceAll('\u00AD', ''), after: 'end' }];
 }
 
 function pushPiece(items: Item[], piece: WordPiece, font: FontKey, options: ItemizeOptions): void {
