@@ -36,7 +36,8 @@ const rgb = (ink: Ink) => RGB[ink];
  */
 export function contentStream(elements: readonly Element[], pageHeight: number, resources: ContentResources): string {
   const out: string[] = [];
-  for (const element of elements) {
+  for (let e = 0; e < elements.length; e++) {
+    const element = elements[e]!;
     switch (element.kind) {
       case 'text':
         if (element.line.runs.length > 0) out.push(textLine(element, pageHeight, resources));

@@ -180,7 +180,8 @@ function patternPieces(
   if (cuts.length === 0) return whole;
   const pieces: WordPiece[] = [];
   let from = 0;
-  for (const cut of cuts) {
+  for (let i = 0; i < cuts.length; i++) {
+    const cut = cuts[i]!;
     pieces.push({ text: (from === 0 ? lead : '') + stem.slice(from, cut), after: 'hyphen' });
     from = cut;
   }

@@ -249,12 +249,12 @@ function interWordGlue(space: number, align: Alignment, size: number, costs: Cos
 function itemizeWord(wordSegments: readonly Segment[], options: ItemizeOptions): Item[] {
   const { fonts, size } = options;
   const items: Item[] = [];
-  // Most words are one segment the font covers and has no tie in: the fast path.
-  const segments =
-    wordSegments.length === 1 && fonts[wordSegments[0]!.font].covers === undefined
-      ? wordSegments
-      : wordSegments.flatMap((segment) => splitByCoverage(segment.text, segment.font, fonts));
-  for (const segment of segments) {
+  // Most words are one segment: no `flatMap` (a closure call and an array) for them.
+  const only = wordSegments.length === 1 ? wordSegments[0]! : undefined;
+  const segments = only ? splitByCoverage(only.text, only.font, fonts) : wordSegments.flatMap((segment) => splitByCoverage(segment.text, segment.font, fonts));
+  // Indexed loops: unoptimised code runs a `for…of` through an iterator object.
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s]!;
     const ties = segment.text.includes('\u00A0') ? segment.text.split('\u00A0') : [segment.text];
     for (let t = 0; t < ties.length; t++) {
       const text = ties[t]!;
@@ -267,7 +267,7 @@ function itemizeWord(wordSegments: readonly Segment[], options: ItemizeOptions):
       }
       if (text === '') continue;
       const pieces = piecesOf(text, segments.length === 1 && ties.length === 1, options);
-      for (const piece of pieces) pushPiece(items, piece, segment.font, options);
+      for (let p = 0; p < pieces.length; p++) pushPiece(items, pieces[p]!, segment.font, options);
     }
   }
   return items;
