@@ -99,7 +99,8 @@ export function setGalley(blocks: readonly StoryBlock[], width: number, context:
     const n = lines.length;
     const capHeight = context.fonts[style.font].capHeight * style.size;
     const baseline = (style.leading + capHeight) / 2;
-    lines.forEach((line, k) => {
+    for (let k = 0; k < n; k++) {
+      const line = lines[k]!;
       const after = k + 1;
       // A word is never split across columns or pages: no cut after a hyphenated line.
       const breakable =
@@ -121,7 +122,7 @@ export function setGalley(blocks: readonly StoryBlock[], width: number, context:
         marker: k === 0 && block.marker ? { text: block.marker, font: style.font, x: -style.size * 1.1 } : undefined,
         dropCap: k === 0 ? dropCap : undefined,
       });
-    });
+    }
   });
   return galley;
 }

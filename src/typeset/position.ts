@@ -68,11 +68,12 @@ interface Word {
 export function positionLines(items: readonly Item[], breaks: readonly Break[], options: PositionOptions): SetLine[] {
   const lines: SetLine[] = [];
   let start = 0;
-  breaks.forEach((brk, index) => {
+  for (let index = 0; index < breaks.length; index++) {
+    const brk = breaks[index]!;
     lines.push(positionLine(items, start, brk.position, index, index === breaks.length - 1, options));
     start = brk.position + 1;
     while (start < items.length && items[start]!.kind !== 'box') start++;
-  });
+  }
   return lines;
 }
 
