@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 import { FONT_FILES, readFontFiles } from '../../src/build/font-files.js';
 import type { FontKey } from '../../src/typeset/metrics.js';
 import type { EditionArticle } from './edition.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { parse } from 'yaml';
+import { load as parse } from 'js-yaml';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLE_EDITIONS = join(REPO, 'editions');

@@ -151,7 +151,7 @@ describe('an article with bad front matter', () => {
     await writeFile(join(dir, 'harbour-dredging.md'), HARBOUR_MD.replace('priority: 8', 'priority: 8\nsection: sport'));
     const error = await sourceError(edition());
     expectNamed(error, ARTICLE, 5, undefined);
-    expect(error.message).toMatch(/unique/);
+    expect(error.message).toMatch(/duplicated mapping key/);
   });
 
   // BUG: src/build/yaml.ts line 20 takes the line of `error.pos[0]`. For an
