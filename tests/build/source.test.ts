@@ -154,13 +154,7 @@ describe('an article with bad front matter', () => {
     expect(error.message).toMatch(/duplicated mapping key/);
   });
 
-  // BUG: src/build/yaml.ts line 20 takes the line of `error.pos[0]`. For an
-  // unterminated quoted value the yaml package reports MISSING_CHAR at the
-  // end of the input, so the error names the front matter's last line (8)
-  // instead of the line where the quote was opened (4). Fix: for
-  // MISSING_CHAR (and other errors inside a scalar) use the start offset of
-  // the scalar the error falls in, e.g. from `new Parser().parse(text)`'s
-  // CST tokens, or search back from pos[0] to the line holding the opening quote.
+  // The parser notices an open quote only where the indentation gives out, lines later.
   it('with an unterminated quoted value: malformed YAML on the line where the quote opens', async () => {
     await writeFile(join(dir, 'harbour-dredging.md'), HARBOUR_MD.replace('priority: 8', 'kicker: "Dredging'));
     const error = await sourceError(edition());
