@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { layoutEdition } from '../layout/paginate.js';
 import type { ArticlePlacement, BodyBlock, EditionInput, StoryInput } from '../layout/types.js';
 import type { Article, Block, EditionManifest, FileRef, Page, Placement, RunStyle } from '../manifest/types.js';
+import type { Sfnt } from '../fonts/sfnt.js';
 import { Shaper } from '../fonts/shaper.js';
 import { writeEditionPdfs, type PdfImage, type OutlineEntry } from '../pdf/document.js';
 import type { TextRun } from '../typeset/items.js';
 import { FONT_KEYS, type FontKey, type FontTable } from '../typeset/metrics.js';
 import { typesetContext, type TypesetContext } from '../typeset/paragraph.js';
 import type { QaFinding, QaStats } from '../typeset/qa.js';
-import { FONT_FILES, readFontFiles } from './font-files.js';
+import { readFontFaces } from './font-files.js';
 import { deflate, deflateInBackground, pdfImage, type ImageFile } from './images.js';
 import { liangHyphenator, type CompiledPatterns } from './liang.js';
 import type { EditionSource, PublicationSource } from './source.js';
@@ -29,15 +30,15 @@ const PATTERNS: Readonly<Record<string, () => Promise<CompiledPatterns>>> = {
 };
 
 export async function loadAssets(language: string): Promise<BuildAssets> {
-  const files = await readFontFiles();
+  const faces = await readFontFaces();
   const fonts = {} as Record<FontKey, Shaper>;
   const metrics = {} as Record<FontKey, FontTable[FontKey]>;
   // Faces that stand in for one another (bold for the bold italic Old Standard lacks) share a shaper.
-  const shapers = new Map<Uint8Array, Shaper>();
+  const shapers = new Map<Sfnt, Shaper>();
   for (const key of FONT_KEYS) {
-    const bytes = files[key];
-    let shaper = shapers.get(bytes);
-    if (!shaper) shapers.set(bytes, (shaper = Shaper.fromBytes(bytes, FONT_FILES[key].file)));
+    const face = faces[key];
+    let shaper = shapers.get(face);
+    if (!shaper) shapers.set(face, (shaper = new Shaper(face)));
     fonts[key] = shaper;
     metrics[key] = shaper.metrics(); // the shaper caches every string it shapes
   }

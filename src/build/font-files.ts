@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { FontKey } from '../typeset/metrics.js';
-import { woffToSfnt } from './woff.js';
+import type { Sfnt } from '../fonts/sfnt.js';
+import { woffSfnt } from './woff.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,11 +38,18 @@ export const FONT_FILES: Readonly<Record<FontKey, { readonly file: string }>> = 
 };
 
 /**
- * Reads every face and unpacks it to plain TrueType bytes. Slots set in the
- * same file get the very same bytes, so callers can share what they make of them.
+ * Every face, read from its WOFF file, its tables unpacked when first read
+ * (`woffSfnt`). Slots set in the same file get the very same object, so
+ * callers can share what they make of it.
  */
-export async function readFontFiles(): Promise<Record<FontKey, Uint8Array>> {
+export async function readFontFaces(): Promise<Record<FontKey, Sfnt>> {
   const files = [...new Set(Object.values(FONT_FILES).map((f) => f.file))];
-  const bytes = new Map(await Promise.all(files.map(async (file) => [file, woffToSfnt(await readFile(require.resolve(file)))] as const)));
-  return Object.fromEntries(Object.entries(FONT_FILES).map(([key, { file }]) => [key, bytes.get(file)!])) as Record<FontKey, Uint8Array>;
+  const faces = new Map(await Promise.all(files.map(async (file) => [file, woffSfnt(await readFile(require.resolve(file)), file)] as const)));
+  return Object.fromEntries(Object.entries(FONT_FILES).map(([key, { file }]) => [key, faces.get(file)!])) as Record<FontKey, Sfnt>;
+}
+
+/** Every face as plain TrueType bytes; slots set in the same file get the very same bytes. */
+export async function readFontFiles(): Promise<Record<FontKey, Uint8Array>> {
+  const faces = await readFontFaces();
+  return Object.fromEntries(Object.entries(faces).map(([key, face]) => [key, face.bytes])) as Record<FontKey, Uint8Array>;
 }
