@@ -10,7 +10,12 @@ import { dataView, FontError, tagAt, writeSfnt, type Sfnt } from '../fonts/sfnt.
  * fifteen files up front, then writing them out as fonts, was most of the
  * time the fonts took to load. `bytes` writes the font out when asked for.
  */
-export function woffSfnt(woff: Uint8Array, name: string): Sfnt {
+export function woffSfnt(file: Uint8Array, name: string): Sfnt {
+  // A plain view of the bytes, not a Node Buffer: a table the font is stored
+  // in uncompressed is a view into them, and a Buffer's `slice` is a view
+  // too, where readers expect `slice` to copy (the subsetter edits a copy of
+  // `head`, and a Buffer's edit reached the face every later subset reads).
+  const woff = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   const view = dataView(woff);
   if (woff.length < 44 || view.getUint32(0) !== 0x774f4646) throw new FontError(name, 'not a WOFF 1.0 font (bad signature)');
   const flavor = view.getUint32(4);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../../src/build/font-files.js';
 import { woffSfnt, woffToSfnt } from '../../src/build/woff.js';
 import { FontError, readSfnt } from '../../src/fonts/sfnt.js';
+import { subsetTrueType } from '../../src/fonts/subset.js';
 
 const require = createRequire(import.meta.url);
 const files = [...new Set(Object.values(FONT_FILES).map((f) => f.file))];
@@ -44,5 +45,14 @@ describe('woffSfnt', () => {
     new DataView(damaged.buffer).setUint32(44 + index * 20 + 12, view.getUint32(44 + index * 20 + 12) + 1);
     expect(() => woffSfnt(damaged, 'body.woff').table('cmap')).toThrow(/body\.woff: WOFF table 'cmap' unpacks to \d+ bytes/);
     expect(() => woffSfnt(new Uint8Array(64), 'x.woff')).toThrow(/x\.woff: not a WOFF 1\.0 font/);
+  });
+
+  it('lets its tables be copied and the copies edited without touching the face, read from a Node Buffer', async () => {
+    // readFile gives a Buffer, whose `slice` is no copy: the subsetter's edited
+    // copy of `head` once changed the face, and the next subset failed.
+    const face = woffSfnt(await readFile(require.resolve(FONT_FILES['sans-bold'].file)), 'sans-bold');
+    const glyphs = [36, 37, 38];
+    const first = subsetTrueType(face, glyphs);
+    expect(subsetTrueType(face, glyphs)).toEqual(first);
   });
 });
