@@ -55,6 +55,14 @@ interface Printable {
 
 const printables = new WeakMap<FontTable, Printable>();
 
+/** Tab, line breaks, ASCII, Latin-1, Latin Extended-A, and the dashes, quotes and ellipsis of General Punctuation. */
+const COMMON_CHARACTERS: readonly (readonly [number, number])[] = [
+  [0x09, 0x0d],
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x2010, 0x2027],
+];
+
 /**
  * Whether characters print in the paper's fonts, each checked once: an
  * edition has a few hundred thousand characters but only about a hundred
@@ -92,6 +100,9 @@ function printableIn(fonts: FontTable): Printable {
         return ok;
       },
     };
+    // The characters of most text, checked at once: the expression is then
+    // made once or twice a build rather than at every new character.
+    for (const [from, to] of COMMON_CHARACTERS) for (let code = from; code <= to; code++) printable.check(code);
     printables.set(fonts, printable);
   }
   return printable;

@@ -228,6 +228,13 @@ function lineCount(text: string): number {
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
+/** A letter or a digit: what makes a piece of text between spaces a word. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  // One expression for every word: a literal inside the callback would be a new object per word.
+  const pieces = text.split(/\s+/);
+  let words = 0;
+  for (let i = 0; i < pieces.length; i++) if (LETTER_OR_DIGIT.test(pieces[i]!)) words++;
+  return words;
 }
