@@ -4,8 +4,10 @@
  * sends (a lower-case word, see `patternPieces`). The package's own
  * `hyphenateSync` scans any text for words first, with closures and regular
  * expressions per character; that scan was most of the cost of hyphenation
- * in a cold build. The result is the package's, soft hyphen for soft hyphen:
- * same trie walk, same levels, same exceptions, same five-letter minimum.
+ * in a cold build. The result is the package's, break for break (as
+ * offsets, where it puts soft hyphens): same trie walk, same levels, same
+ * exceptions, same five-letter minimum. The data is compiled ahead
+ * (`compilePatterns`, `npm run patterns`) into `patterns/`.
  */
 
 /** The package's data: levels of each pattern, the pattern trie, exceptions (word → break offsets). */
