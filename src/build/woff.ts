@@ -52,8 +52,3 @@ export function woffSfnt(file: Uint8Array, name: string): Sfnt {
     },
   };
 }
-
-/** A WOFF 1.0 font unpacked into the TrueType/OpenType file it wraps. */
-export function woffToSfnt(woff: Uint8Array, name = 'WOFF font'): Uint8Array {
-  return woffSfnt(woff, name).bytes;
-}

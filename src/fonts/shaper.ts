@@ -78,43 +78,40 @@ export class Shaper {
   /**
    * `shape(text).width` and `shape(text).glyphIds.length`, in `result`
    * (width in font units, then glyphs), without shaping text that no
-   * substitution touches: its glyphs are its characters' glyphs, and the
-   * width their advances and kerning, summed in whole font units, so exactly
-   * the shaped width. The typesetter measures every piece of every word;
-   * shaping each (arrays of glyphs, advances and texts, kept in the cache)
-   * made most of what a build allocated for fonts.
+   * substitution touches (`glyphsOf`): the width is its glyphs' advances and
+   * kerning, summed in whole font units, so exactly the shaped width. The
+   * typesetter measures every piece of every word; shaping each (arrays of
+   * glyphs, advances and texts, kept in the cache) made most of what a build
+   * allocated for fonts.
    */
   measure(text: string, result: Float64Array): void {
-    let width = 0;
-    let glyphs = 0;
-    let previous = -1;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.codePointAt(i)!;
-      if (code > 0xffff) i++;
-      const glyph = this.#cmap.get(code) ?? 0;
-      if (this.#substituted[glyph] === 1) {
-        const shaped = this.shape(text);
-        result[0] = shaped.width;
-        result[1] = shaped.glyphIds.length;
-        return;
-      }
-      width += this.face.advances[glyph] ?? 0;
-      if (previous >= 0) width += this.#kern(previous, glyph);
-      previous = glyph;
-      glyphs++;
+    const buffer = this.#buffer;
+    const count = this.glyphsOf(text, buffer);
+    if (count < 0) {
+      const shaped = this.shape(text);
+      result[0] = shaped.width;
+      result[1] = shaped.glyphIds.length;
+      return;
     }
+    const { glyphs, kerns } = buffer;
+    let width = 0;
+    for (let g = 0; g < count; g++) width += (this.face.advances[glyphs[g]!] ?? 0) + kerns[g]!;
     result[0] = width;
-    result[1] = glyphs;
+    result[1] = count;
   }
 
+  /** Where `measure` reads the glyphs of the text it measures. */
+  readonly #buffer = new GlyphBuffer();
+
   /**
-   * The glyphs of `text` and the kerning after each (in font units) into
-   * `glyphs` and `kerns`, each at least `text.length` long, without shaping:
-   * as `measure` does, for text no substitution touches (the kerning after
-   * the last glyph is 0). Returns the number of glyphs, or -1 for text a
-   * substitution touches, which only `shape` sets.
+   * The glyphs of `text` and the kerning after each (in font units; 0 after
+   * the last) into `into`, without shaping: for text no substitution touches,
+   * its glyphs are its characters' glyphs. Returns the number of glyphs, or -1
+   * for text a substitution touches, which only `shape` sets.
    */
-  glyphsOf(text: string, glyphs: Int32Array, kerns: Float64Array): number {
+  glyphsOf(text: string, into: GlyphBuffer): number {
+    into.reserve(text.length);
+    const { glyphs, kerns } = into;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.codePointAt(i)!;
@@ -180,6 +177,23 @@ export class Shaper {
   /** The typesetter's view of this font. */
   metrics(): FontMetrics {
     return new ShaperMetrics(this);
+  }
+}
+
+/**
+ * Glyph IDs and the kerning after each, as `Shaper.glyphsOf` fills them:
+ * one buffer reused for every text, grown when a text needs more, so that
+ * reading a text's glyphs allocates nothing.
+ */
+export class GlyphBuffer {
+  glyphs = new Int32Array(64);
+  kerns = new Float64Array(64);
+
+  /** Room for `length` glyphs. */
+  reserve(length: number): void {
+    if (this.glyphs.length >= length) return;
+    this.glyphs = new Int32Array(2 * length);
+    this.kerns = new Float64Array(2 * length);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Shaped, Shaper } from '../fonts/shaper.js';
+import { GlyphBuffer, type Shaper } from '../fonts/shaper.js';
 
 /**
  * Encodes shaped text for one embedded face of one document: a `TJ` array
@@ -30,51 +30,51 @@ export class GlyphEncoder {
   operands(text: string): string {
     let out = this.#arrays.get(text);
     if (out === undefined) {
-      out = this.#encodeUnshaped(text) ?? this.#encode(this.#shaper.shape(text));
+      out = this.#encode(text);
       this.#arrays.set(text, out);
     }
     return out;
   }
 
-  /** Glyphs and kerning of the text being encoded, when no substitution touches it: no shaping, no arrays per text. */
-  #glyphs = new Int32Array(64);
-  #kerns = new Float64Array(64);
+  /** The glyphs and kerning of the text being encoded: one buffer for every text. */
+  readonly #buffer = new GlyphBuffer();
 
-  /** `#encode` for text no substitution touches (`Shaper.glyphsOf`), or undefined for other text. */
-  #encodeUnshaped(text: string): string | undefined {
-    if (this.#glyphs.length < text.length) {
-      this.#glyphs = new Int32Array(2 * text.length);
-      this.#kerns = new Float64Array(2 * text.length);
+  /**
+   * Text no substitution touches is encoded from its glyphs and kerning
+   * read straight from the font (`Shaper.glyphsOf`), glyph g standing for
+   * the text's g-th character; other text from its shaping, its glyphs and
+   * kerning copied into the same buffer, each glyph standing for its text.
+   */
+  #encode(text: string): string {
+    const buffer = this.#buffer;
+    let count = this.#shaper.glyphsOf(text, buffer);
+    let texts: readonly string[] | undefined;
+    if (count < 0) {
+      const shaped = this.#shaper.shape(text);
+      count = shaped.glyphIds.length;
+      buffer.reserve(count);
+      for (let g = 0; g < count; g++) {
+        buffer.glyphs[g] = shaped.glyphIds[g]!;
+        buffer.kerns[g] = shaped.advances[g]! - shaped.defaults[g]!;
+      }
+      texts = shaped.texts;
     }
-    const glyphs = this.#glyphs;
-    const kerns = this.#kerns;
-    const count = this.#shaper.glyphsOf(text, glyphs, kerns);
-    if (count < 0) return undefined;
+    const { glyphs, kerns } = buffer;
     const scale = 1000 / this.#shaper.unitsPerEm;
     let out = '<';
-    // Without substitutions, glyph g stands for the g-th character of the text.
     for (let g = 0, at = 0; g < count; g++) {
       const id = glyphs[g]!;
-      const length = text.codePointAt(at)! > 0xffff ? 2 : 1;
-      if (!this.used.has(id)) this.used.set(id, text.slice(at, at + length));
-      at += length;
+      if (texts === undefined) {
+        const length = text.codePointAt(at)! > 0xffff ? 2 : 1;
+        if (!this.used.has(id)) this.used.set(id, text.slice(at, at + length));
+        at += length;
+      } else if (!this.used.has(id)) {
+        this.used.set(id, texts[g]!);
+      }
       out += this.#hexOf(id);
+      // The numbers restore the kerning: the glyphs' default widths lack it.
       const kern = -kerns[g]! * scale;
       if (Math.abs(kern) > 0.01 && g < count - 1) out += `>${round(kern, 1)}<`;
-    }
-    return `${out}>`;
-  }
-
-  #encode(shaped: Shaped): string {
-    const scale = 1000 / this.#shaper.unitsPerEm;
-    const { glyphIds, texts, defaults, advances } = shaped;
-    let out = '<';
-    for (let i = 0; i < glyphIds.length; i++) {
-      const id = glyphIds[i]!;
-      if (!this.used.has(id)) this.used.set(id, texts[i]!);
-      out += this.#hexOf(id);
-      const kern = (defaults[i]! - advances[i]!) * scale;
-      if (Math.abs(kern) > 0.01 && i < glyphIds.length - 1) out += `>${round(kern, 1)}<`;
     }
     return `${out}>`;
   }

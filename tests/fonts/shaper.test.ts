@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FONT_FILES, readFontFiles } from '../../src/build/font-files.js';
 import { FontError } from '../../src/fonts/sfnt.js';
-import { Shaper } from '../../src/fonts/shaper.js';
+import { GlyphBuffer, Shaper } from '../../src/fonts/shaper.js';
 import { FONT_KEYS, type FontKey } from '../../src/typeset/metrics.js';
 
 /** Every distinct word of the sample editions, with its punctuation. */
@@ -70,12 +70,12 @@ describe('a shaper reading the font’s own tables', () => {
     // substitution touches it must refuse (-1), never give the unsubstituted glyphs.
     const texts = words.flatMap((word) => [word, word.slice(0, 3), word.slice(2)]).concat(['', '😀', 'a😀b', 'AVAWAY']);
     const shaper = Shaper.fromBytes(files[key], FONT_FILES[key].file);
-    const glyphs = new Int32Array(64);
-    const kerns = new Float64Array(64);
+    const buffer = new GlyphBuffer();
     const mismatches: string[] = [];
     let refused = 0;
     for (const text of texts) {
-      const count = shaper.glyphsOf(text, glyphs, kerns);
+      const count = shaper.glyphsOf(text, buffer);
+      const { glyphs, kerns } = buffer;
       const shaped = shaper.shape(text);
       if (count < 0) {
         refused++;
