@@ -91,26 +91,44 @@ interface Sums {
 }
 
 /**
- * `count` arrays of `n` numbers, views of one buffer: a typed array of more
- * than 64 bytes keeps its memory outside V8's heap, and making one costs far
- * more than a view (an allocation, zero-filling and external-memory
- * accounting); the line breaker needs eight per paragraph.
+ * The line breaker's number arrays, views of one buffer kept from one
+ * paragraph to the next. A typed array of more than 64 bytes keeps its
+ * memory outside V8's heap, and making one costs far more than a view (an
+ * allocation, zero-filling and external-memory accounting); the line breaker
+ * needs eight per paragraph. The views hold whatever the last paragraph
+ * left: every slot is written before it is read. The buffer only grows, and
+ * its first size holds paragraphs of some 2,000 items.
  */
-function float64Arrays(count: number, n: number): Float64Array[] {
-  const all = new Float64Array(count * n);
-  const arrays: Float64Array[] = [];
-  for (let k = 0; k < count; k++) arrays.push(all.subarray(k * n, (k + 1) * n));
-  return arrays;
+class Scratch {
+  #buffer = new Float64Array(8192);
+
+  /** Makes sure `total` numbers fit. */
+  reserve(total: number): void {
+    if (total > this.#buffer.length) this.#buffer = new Float64Array(2 * total);
+  }
+
+  /** `count` arrays of `n` numbers, from number `offset` of the buffer on (reserved before). */
+  arrays(count: number, n: number, offset: number): Float64Array[] {
+    const arrays: Float64Array[] = [];
+    for (let k = 0; k < count; k++) arrays.push(this.#buffer.subarray(offset + k * n, offset + (k + 1) * n));
+    return arrays;
+  }
 }
+
+const scratch = new Scratch();
 
 function prefixSums(items: readonly Item[]): Sums {
   const n = items.length + 1;
   // Indexed, not destructured: unoptimised code destructures through an iterator.
-  const arrays = float64Arrays(4, n);
+  const arrays = scratch.arrays(4, n, 0);
   const width = arrays[0]!;
   const stretch = arrays[1]!;
   const shrink = arrays[2]!;
   const expandable = arrays[3]!;
+  width[0] = 0;
+  stretch[0] = 0;
+  shrink[0] = 0;
+  expandable[0] = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     width[i + 1] = width[i]! + (item.kind === 'penalty' ? 0 : item.width);
@@ -167,6 +185,10 @@ export function fitLine(natural: number, target: number, stretch: number, shrink
  */
 export function breakLines(items: readonly Item[], options: BreakOptions): readonly Break[] | null {
   const costs = options.costs ?? COSTS;
+  const runs = costs.maxHyphenRun + 1;
+  const slotCount = 4 * runs;
+  // Four prefix sums of items.length + 1 numbers, then four slot arrays (below).
+  scratch.reserve(4 * (items.length + 1) + 4 * slotCount);
   const sums = prefixSums(items);
   const start = lineStart(items, -1);
   // Space ratio past which a space is wider than the loose-line limit.
@@ -175,10 +197,8 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
   // table of parallel arrays, reset per breakpoint. Slot i holds fitness class
   // floor(i / runs) and hyphen run i % runs. No object per candidate: cold,
   // those were a fifth of everything a build allocated.
-  const runs = costs.maxHyphenRun + 1;
-  const slotCount = 4 * runs;
   const slotFrom: (Node | null)[] = new Array<Node | null>(slotCount).fill(null);
-  const slots = float64Arrays(4, slotCount);
+  const slots = scratch.arrays(4, slotCount, 4 * (items.length + 1));
   const slotDemerits = slots[0]!;
   const slotRatio = slots[1]!;
   const slotExpansion = slots[2]!;
