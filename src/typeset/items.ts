@@ -180,15 +180,57 @@ function isSpace(code: number): boolean {
  * edition: 47,099 words, 5,927 distinct), so each distinct word is split,
  * hyphenated, shaped and measured once and its items are shared.
  */
-export type WordItems = Map<FontKey, Map<string, readonly Item[]>>;
+export type WordItems = Map<FontKey, Map<string, WordEntry>>;
 
 /**
- * What a word's items depend on besides its text, the fonts and the costs:
- * the size, alignment (hanging punctuation, ties), hyphenation and the
- * narrowest line (words wider than it are split into letters).
+ * A word's items, and the width of its widest box. The narrowest line of a
+ * paragraph changes a word's items only when a piece is wider than it (the
+ * piece is then split into letters): the items hold for every paragraph
+ * whose narrowest line is at least `widest`. Body paragraphs with and
+ * without a first-line indent thus share their words.
  */
-export function wordCacheKey(size: number, align: Alignment, hyphenate: boolean, minLineWidth: number): string {
-  return `${size}|${align}|${hyphenate}|${minLineWidth}`;
+export interface WordEntry {
+  readonly items: readonly Item[];
+  readonly widest: number;
+}
+
+/**
+ * What a word's items depend on besides its text, the fonts, the costs and
+ * the narrowest line (see `WordEntry`): the size, alignment (hanging
+ * punctuation, ties) and hyphenation.
+ */
+export function wordCacheKey(size: number, align: Alignment, hyphenate: boolean): string {
+  return `${size}|${align}|${hyphenate}`;
+}
+
+/** Width of the widest box of a word's items; Infinity for a word split into letters, whose items hold for its line width only. */
+function widestBox(items: readonly Item[]): number {
+  let widest = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind !== 'box') continue;
+    if (item.split) return Infinity;
+    if (item.width > widest) widest = item.width;
+  }
+  return widest;
+}
+
+/**
+ * A word's items from the cache, itemized and remembered on first use. A
+ * word too wide for this paragraph's narrowest line is itemized anew (split)
+ * and not remembered.
+ */
+function cachedWord(cache: WordItems, word: Segment, segments: readonly Segment[], options: ItemizeOptions): readonly Item[] {
+  let byText = cache.get(word.font);
+  if (!byText) cache.set(word.font, (byText = new Map()));
+  const entry = byText.get(word.text);
+  if (entry !== undefined && entry.widest <= options.minLineWidth) return entry.items;
+  const items = itemizeWord(segments, options);
+  if (entry === undefined) {
+    const widest = widestBox(items);
+    if (widest <= options.minLineWidth) byText.set(word.text, { items, widest });
+  }
+  return items;
 }
 
 /** Turns a paragraph's runs into boxes, glue and penalties, ending with the paragraph's final break. */
@@ -207,10 +249,7 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
     const segments = words[w]!;
     const only = segments.length === 1 ? segments[0]! : undefined;
     if (cache && only) {
-      let byText = cache.get(only.font);
-      if (!byText) cache.set(only.font, (byText = new Map()));
-      let word = byText.get(only.text);
-      if (!word) byText.set(only.text, (word = itemizeWord(segments, options)));
+      const word = cachedWord(cache, only, segments, options);
       for (let i = 0; i < word.length; i++) items.push(word[i]!);
     } else {
       for (const item of itemizeWord(segments, options)) items.push(item);

@@ -42,7 +42,7 @@ export function setParagraph(runs: readonly TextRun[], setting: ParagraphSetting
   // The narrowest line a word may have to fit on, the first line's indent included.
   let minLineWidth = setting.lineWidth(0) - setting.firstIndent;
   for (let i = 1; i < 8; i++) minLineWidth = Math.min(minLineWidth, setting.lineWidth(i));
-  const cacheKey = wordCacheKey(setting.size, setting.align, setting.hyphenate, minLineWidth);
+  const cacheKey = wordCacheKey(setting.size, setting.align, setting.hyphenate);
   let wordItems = context.wordItems.get(cacheKey);
   if (!wordItems) context.wordItems.set(cacheKey, (wordItems = new Map()));
   const items = itemize(runs, {

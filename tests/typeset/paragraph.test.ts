@@ -144,6 +144,39 @@ describe('setParagraph on a long number', () => {
   });
 });
 
+describe('setParagraph with words set before at other measures (the shared word cache)', () => {
+  const number = '1234567890123456'; // not hyphenated: split into digits only where no line holds it
+  const text = `Total ${number} units, with more words after it to fill the lines.`;
+  const fresh = (width: number) => setParagraph(body(text), setting(width), typesetContext(monoFonts(), enUs));
+
+  it('splits a word it set whole in a wide column once a narrower column cannot hold it, and sets it whole again after', () => {
+    const shared = typesetContext(monoFonts(), enUs);
+    const setIn = (width: number) => setParagraph(body(text), setting(width), shared);
+    const wide = setIn(40 * CHAR);
+    const narrow = setIn(10 * CHAR);
+    const wideAgain = setIn(40 * CHAR);
+    expect(wide.some((l) => l.splitWord)).toBe(false);
+    expect(narrow.some((l) => l.splitWord)).toBe(true);
+    expect(narrow).toEqual(fresh(10 * CHAR));
+    expect(wideAgain).toEqual(wide);
+    expect(wideAgain).toEqual(fresh(40 * CHAR));
+  });
+
+  it('sets each of 60 generated paragraphs, at widths of 12–48 characters in turn, as a context of its own would', () => {
+    const shared = typesetContext(monoFonts(), enUs);
+    const random = rng(7);
+    for (let i = 0; i < 60; i++) {
+      const words = Array.from({ length: 12 + Math.floor(random() * 30) }, () => pick(random, WORDS));
+      if (i % 5 === 0) words.splice(3, 0, number);
+      const width = (12 + Math.floor(random() * 37)) * CHAR;
+      const indent = i % 2 === 0 ? 2 * CHAR : 0;
+      const runs = body(words.join(' '));
+      const own = setParagraph(runs, setting(width, { firstIndent: indent }), typesetContext(monoFonts(), enUs));
+      expect(setParagraph(runs, setting(width, { firstIndent: indent }), shared)).toEqual(own);
+    }
+  });
+});
+
 describe('setParagraph with a first-line indent', () => {
   // Bug: words wider than `minLineWidth` are split, but `minLineWidth` does
   // not take off the first-line indent; a first word that fits the column
