@@ -136,8 +136,10 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
     });
     parts.push({ contents, fonts: fontNames, images: imageNames });
   }
-  const contents = await Promise.all(parts.map((part) => part.contents));
-
+  // Everything that does not need the compressed content streams is done
+  // while libuv's threads are still compressing the last pages: the fonts
+  // (their subsets hold every glyph drawn), links, outline and the one-page
+  // documents but for their contents.
   const embedded = new Map<Shaper, EmbeddedFont>();
   for (const [shaper, entry] of fonts) {
     const font = embeddedFont(doc.context, shaper, entry.encoder.used);
@@ -146,10 +148,8 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
   }
   addLinks(doc, pages, pdfPages, options.height);
   if (options.outline && options.outline.length > 0) addOutline(doc, options.outline, pdfPages);
-  const whole = serializePdf(doc.context, options.deflate);
-
   // Links are left out: their destinations are other pages.
-  const single: Uint8Array[] = [];
+  const singles: { doc: PDFDocument; page: PDFPage }[] = [];
   for (const [i, laid] of pages.entries()) {
     const one = await newDocument(options, laid.number);
     const page = one.addPage([options.width, options.height]);
@@ -160,9 +160,15 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
       page.node.setFontDictionary(PDFName.of(name), ref);
     }
     for (const [name, key] of imageNames) page.node.setXObject(PDFName.of(name), embedImage(one.context, imageSource(options, key)));
-    page.node.set(PDFName.of('Contents'), one.context.register(contents[i]!));
-    single.push(serializePdf(one.context, options.deflate));
+    singles.push({ doc: one, page });
   }
+
+  const contents = await Promise.all(parts.map((part) => part.contents));
+  const whole = serializePdf(doc.context, options.deflate);
+  const single = singles.map(({ doc: one, page }, i) => {
+    page.node.set(PDFName.of('Contents'), one.context.register(contents[i]!));
+    return serializePdf(one.context, options.deflate);
+  });
   return { whole, pages: single };
 }
 
