@@ -193,6 +193,18 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
   const start = lineStart(items, -1);
   // Space ratio past which a space is wider than the loose-line limit.
   const looseRatio = options.penaliseLoose ? (QA_RULES.looseSpaceFactor - costs.spaceWidth) / costs.spaceStretch : Infinity;
+  // Every option, cost and array the loops read, read once here. Until V8
+  // has optimised this function, each property read in a loop is a look-up
+  // at every step, and the loops take some 500,000 steps a build; optimised
+  // code reads them again at every step too, because the call to
+  // `lineWidth` could have changed them.
+  const { lineWidth, expansion, tolerance, hyphenate } = options;
+  const emergencyStretch = options.emergencyStretch ?? 0;
+  const { maxHyphenRun, linePenalty, doubleHyphenDemerits, finalHyphenDemerits, adjacentFitnessDemerits, looseLineDemerits } = costs;
+  const sumWidth = sums.width;
+  const sumStretch = sums.stretch;
+  const sumShrink = sums.shrink;
+  const sumExpandable = sums.expandable;
   // Best candidate per (fitness class, hyphen run) at one breakpoint: a fixed
   // table of parallel arrays, reset per breakpoint. Slot i holds fitness class
   // floor(i / runs) and hyphen run i % runs. No object per candidate: cold,
@@ -217,7 +229,7 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
       if (!before || before.kind !== 'box') continue;
     } else if (item.kind === 'penalty') {
       if (item.cost === Infinity) continue;
-      if (item.mark && !options.hyphenate) continue;
+      if (item.mark && !hyphenate) continue;
       penalty = item.cost;
       flagged = item.flagged;
       extra = item.width;
@@ -226,6 +238,10 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
     }
     const forced = penalty === -Infinity;
     const hangRight = hangRightAt(items, b);
+    const widthTo = sumWidth[b]!;
+    const stretchTo = sumStretch[b]!;
+    const shrinkTo = sumShrink[b]!;
+    const expandableTo = sumExpandable[b]!;
     // Two arrays swap roles at every breakpoint: no garbage in the hot loop.
     const survivors = spare;
     survivors.length = 0;
@@ -233,11 +249,11 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
     for (let k = 0; k < active.length; k++) {
       const a = active[k]!;
       const from = a.start;
-      const natural = sums.width[b]! - sums.width[from]! + extra;
-      const stretch = sums.stretch[b]! - sums.stretch[from]!;
-      const shrink = sums.shrink[b]! - sums.shrink[from]!;
-      const expand = (sums.expandable[b]! - sums.expandable[from]!) * options.expansion;
-      const target = options.lineWidth(a.line) + hangLeftAt(items, from) + hangRight;
+      const natural = widthTo - sumWidth[from]! + extra;
+      const stretch = stretchTo - sumStretch[from]!;
+      const shrink = shrinkTo - sumShrink[from]!;
+      const expand = (expandableTo - sumExpandable[from]!) * expansion;
+      const target = lineWidth(a.line) + hangLeftAt(items, from) + hangRight;
       // fitLine, inlined: this loop is the hot path of the whole build.
       let ratio: number;
       let expansionRatio: number;
@@ -270,20 +286,20 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
       // lines so the last pass spreads looseness over several lines rather
       // than piling it on one; the loose-line cost still sees the real ratio.
       const badness =
-        options.emergencyStretch && ratio > 0 && Number.isFinite(ratio)
-          ? badnessOf((ratio * stretch) / (stretch + options.emergencyStretch))
+        emergencyStretch && ratio > 0 && Number.isFinite(ratio)
+          ? badnessOf((ratio * stretch) / (stretch + emergencyStretch))
           : badnessOf(ratio);
-      if (badness > options.tolerance) continue;
+      if (badness > tolerance) continue;
       const hyphenRun = flagged ? a.hyphenRun + 1 : 0;
-      if (hyphenRun > costs.maxHyphenRun) continue;
-      let demerits = (costs.linePenalty + badness) ** 2;
+      if (hyphenRun > maxHyphenRun) continue;
+      let demerits = (linePenalty + badness) ** 2;
       if (penalty > 0) demerits += penalty * penalty;
       else if (penalty > -Infinity) demerits -= penalty * penalty;
-      if (flagged && a.hyphenRun > 0) demerits += costs.doubleHyphenDemerits;
-      if (forced && a.hyphenRun > 0) demerits += costs.finalHyphenDemerits;
+      if (flagged && a.hyphenRun > 0) demerits += doubleHyphenDemerits;
+      if (forced && a.hyphenRun > 0) demerits += finalHyphenDemerits;
       const fitness = fitnessOf(ratio);
-      if (Math.abs(fitness - a.fitness) > 1) demerits += costs.adjacentFitnessDemerits;
-      if (!forced && ratio > looseRatio) demerits += costs.looseLineDemerits;
+      if (Math.abs(fitness - a.fitness) > 1) demerits += adjacentFitnessDemerits;
+      if (!forced && ratio > looseRatio) demerits += looseLineDemerits;
       demerits += a.demerits;
       const slot = fitness * runs + hyphenRun;
       if (slotFrom[slot] === null || demerits < slotDemerits[slot]!) {
@@ -315,7 +331,7 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
         });
       }
     }
-    if (survivors.length === 0 && options.tolerance === Infinity && active.length > 0) {
+    if (survivors.length === 0 && tolerance === Infinity && active.length > 0) {
       survivors.push(overfullBreak(active, b, lineStart(items, b), flagged, costs));
     }
     spare = active;
