@@ -54,16 +54,6 @@ export interface PositionOptions extends LineGeometry {
   readonly expansion: number;
 }
 
-interface Word {
-  /**
-   * `box` is the index of the run's one box while the run is that box's
-   * text whole (its width and glyphs are known), -1 otherwise. An index
-   * rather than the box: a field that held boxes and then null would change
-   * its type under optimised code, which V8 then throws away.
-   */
-  runs: { text: string; font: FontKey; box: number }[];
-}
-
 /** Turns chosen breaks into lines of positioned runs, justified to the last 0.001 pt. */
 export function positionLines(items: readonly Item[], breaks: readonly Break[], options: PositionOptions): SetLine[] {
   const lines: SetLine[] = [];
@@ -77,28 +67,75 @@ export function positionLines(items: readonly Item[], breaks: readonly Break[], 
   return lines;
 }
 
-/** A line's words (runs of text in their fonts) and the glue between them, gathered from its items. */
-interface LineWords {
-  readonly words: Word[];
-  readonly gaps: { width: number; stretch: number; shrink: number }[];
+/**
+ * A line's words, gathered from its items by `gatherLine`: its runs (text
+ * in one font), where each word ends, and the glue between words. One
+ * instance serves every line, its arrays written from the start each time
+ * and read up to the counts: a line's words are read twice and dropped, and
+ * as objects (a word, its list of runs, a run, a gap) they were a quarter of
+ * what a cold build allocated.
+ */
+class LineParts {
   /** Width before the first word: a first-line indent, or the leading glue of centred text. */
-  readonly indent: number;
-  readonly splitWord: boolean;
-  readonly hyphenated: boolean;
+  indent = 0;
+  splitWord = false;
+  hyphenated = false;
+  wordCount = 0;
+  /** Gaps between words: wordCount − 1 of them once the line is gathered. */
+  gapCount = 0;
+  readonly texts: string[] = [];
+  readonly fonts: FontKey[] = [];
+  /**
+   * The item index of a run's one box while the run is that box's text
+   * whole (its width and glyphs are known), -1 otherwise.
+   */
+  boxes = new Int32Array(64);
+  /** Run index after each word's last run. */
+  wordEnds = new Int32Array(64);
+  naturalGapWidths = new Float64Array(64);
+  gapStretches = new Float64Array(64);
+  gapShrinks = new Float64Array(64);
+  /** Each run's width and glyph count, and each gap's width as set, filled by `positionLine`. */
+  runWidths = new Float64Array(64);
+  runGlyphs = new Float64Array(64);
+  setGapWidths = new Float64Array(64);
+
+  /** Makes room for a line of `items` items: it has fewer runs, words and gaps than that. */
+  reserve(items: number): void {
+    if (items <= this.boxes.length) return;
+    const size = 2 * items;
+    this.boxes = new Int32Array(size);
+    this.wordEnds = new Int32Array(size);
+    this.naturalGapWidths = new Float64Array(size);
+    this.gapStretches = new Float64Array(size);
+    this.gapShrinks = new Float64Array(size);
+    this.runWidths = new Float64Array(size);
+    this.runGlyphs = new Float64Array(size);
+    this.setGapWidths = new Float64Array(size);
+  }
 }
 
+const parts = new LineParts();
+
 /**
- * Gathers the words of the line from item `start` to the break at `end`: a
- * function apart from the arithmetic of `positionLine`, because V8 compiles
- * two smaller functions sooner than one large one, and a cold build sets
- * its first lines with unoptimised code until it has.
+ * Gathers the words of the line from item `start` to the break at `end`
+ * into `parts`: a function apart from the arithmetic of `positionLine`,
+ * because V8 compiles two smaller functions sooner than one large one, and
+ * a cold build sets its first lines with unoptimised code until it has.
  */
-function lineWords(items: readonly Item[], start: number, end: number): LineWords {
-  const words: Word[] = [];
-  const gaps: { width: number; stretch: number; shrink: number }[] = [];
+function gatherLine(items: readonly Item[], start: number, end: number): void {
+  parts.reserve(end - start + 2);
+  const { texts, fonts, boxes, wordEnds, naturalGapWidths, gapStretches, gapShrinks } = parts;
   let indent = 0;
-  let pendingGlue: { width: number; stretch: number; shrink: number } | null = null;
   let splitWord = false;
+  let runs = 0;
+  let words = 0;
+  let gaps = 0;
+  // Glue met since the last box: it becomes a gap if another word follows.
+  let pending = false;
+  let pendingWidth = 0;
+  let pendingStretch = 0;
+  let pendingShrink = 0;
   for (let i = start; i < end; i++) {
     const item = items[i]!;
     // What comes before the first word is indent: the first line's indent box,
@@ -106,49 +143,65 @@ function lineWords(items: readonly Item[], start: number, end: number): LineWord
     // places the line). One addition serves both: centred lines are rare, and
     // an addition of its own that optimised code had never seen run threw
     // that code away mid-build, to be compiled again.
-    if (item.kind === 'box' ? item.text === '' : item.kind === 'glue' && words.length === 0) {
+    if (item.kind === 'box' ? item.text === '' : item.kind === 'glue' && words === 0) {
       indent += item.width;
       continue;
     }
     if (item.kind === 'box') {
       if (item.split) splitWord = true;
       // Boxes with no glue between them are pieces of one word.
-      if (pendingGlue && words.length > 0) {
-        gaps.push(pendingGlue);
-        words.push({ runs: [] });
-      } else if (words.length === 0) {
-        words.push({ runs: [] });
+      if (pending && words > 0) {
+        naturalGapWidths[gaps] = pendingWidth;
+        gapStretches[gaps] = pendingStretch;
+        gapShrinks[gaps] = pendingShrink;
+        gaps++;
+        words++;
+      } else if (words === 0) {
+        words++;
       }
-      pendingGlue = null;
-      const word = words[words.length - 1]!;
-      const tail = word.runs[word.runs.length - 1];
-      if (tail && tail.font === item.font) {
-        tail.text += item.text;
-        tail.box = -1;
+      pending = false;
+      // A piece in the font of the word's last run joins that run.
+      if (runs > 0 && (words === 1 ? runs > 0 : wordEnds[words - 2]! < runs) && fonts[runs - 1] === item.font) {
+        texts[runs - 1] += item.text;
+        boxes[runs - 1] = -1;
       } else {
-        word.runs.push({ text: item.text, font: item.font, box: i });
+        texts[runs] = item.text;
+        fonts[runs] = item.font;
+        boxes[runs] = i;
+        runs++;
       }
+      wordEnds[words - 1] = runs;
     } else if (item.kind === 'glue') {
-      pendingGlue = pendingGlue ?? { width: 0, stretch: 0, shrink: 0 };
-      pendingGlue.width += item.width;
-      pendingGlue.stretch += item.stretch;
-      pendingGlue.shrink += item.shrink;
+      if (!pending) {
+        pending = true;
+        pendingWidth = 0;
+        pendingStretch = 0;
+        pendingShrink = 0;
+      }
+      pendingWidth += item.width;
+      pendingStretch += item.stretch;
+      pendingShrink += item.shrink;
     }
   }
   const breakItem = items[end];
   const hyphenated = breakItem?.kind === 'penalty' && breakItem.mark !== undefined;
-  if (hyphenated && breakItem.kind === 'penalty' && breakItem.mark && words.length > 0) {
-    const word = words[words.length - 1]!;
-    const tail = word.runs[word.runs.length - 1]!;
-    if (tail.font === breakItem.mark.font) {
-      tail.text += breakItem.mark.text;
-      tail.box = -1;
+  if (hyphenated && breakItem.kind === 'penalty' && breakItem.mark && words > 0) {
+    if (fonts[runs - 1] === breakItem.mark.font) {
+      texts[runs - 1] += breakItem.mark.text;
+      boxes[runs - 1] = -1;
     } else {
-      word.runs.push({ text: breakItem.mark.text, font: breakItem.mark.font, box: -1 });
+      texts[runs] = breakItem.mark.text;
+      fonts[runs] = breakItem.mark.font;
+      boxes[runs] = -1;
+      runs++;
+      wordEnds[words - 1] = runs;
     }
   }
-
-  return { words, gaps, indent, splitWord, hyphenated };
+  parts.indent = indent;
+  parts.splitWord = splitWord;
+  parts.hyphenated = hyphenated;
+  parts.wordCount = words;
+  parts.gapCount = gaps;
 }
 
 function positionLine(
@@ -160,32 +213,24 @@ function positionLine(
   options: PositionOptions,
 ): SetLine {
   const { fonts, size } = options;
-  const { words, gaps, indent, splitWord, hyphenated } = lineWords(items, start, end);
+  gatherLine(items, start, end);
+  const { indent, splitWord, hyphenated, wordCount, gapCount, texts, boxes, wordEnds, naturalGapWidths, gapStretches, gapShrinks, runWidths, runGlyphs } = parts;
+  const runFonts = parts.fonts;
 
   // Measure each run once: width in points and glyph count (for letter spacing).
-  // Typed arrays throughout: a plain array of numbers changes its hidden class
-  // when its first fraction arrives, and optimised code that saw only whole
-  // numbers is thrown away.
-  let runCount = 0;
-  for (let w = 0; w < words.length; w++) runCount += words[w]!.runs.length;
-  const runWidths = new Float64Array(runCount);
-  const runGlyphs = new Float64Array(runCount);
   let textWidth = 0;
   let glyphGaps = 0;
   let r = 0;
-  for (let w = 0; w < words.length; w++) {
-    const wordRuns = words[w]!.runs;
+  for (let w = 0; w < wordCount; w++) {
     let count = 0;
-    for (let k = 0; k < wordRuns.length; k++) {
-      const run = wordRuns[k]!;
+    for (; r < wordEnds[w]!; r++) {
       // A word in one box was measured when it was itemized; a word joined from pieces is measured whole (kerning across the joins).
-      const box = run.box >= 0 ? (items[run.box] as Box) : undefined;
-      const metrics = fonts[run.font];
-      const width = box !== undefined ? box.width : metrics.width(run.text) * size;
-      const n = box !== undefined ? box.glyphs : metrics.glyphCount(run.text);
+      const box = boxes[r]! >= 0 ? (items[boxes[r]!] as Box) : undefined;
+      const metrics = fonts[runFonts[r]!];
+      const width = box !== undefined ? box.width : metrics.width(texts[r]!) * size;
+      const n = box !== undefined ? box.glyphs : metrics.glyphCount(texts[r]!);
       runWidths[r] = width;
       runGlyphs[r] = n;
-      r++;
       textWidth += width;
       count += n;
     }
@@ -194,18 +239,17 @@ function positionLine(
   let gapWidth = 0;
   let stretch = 0;
   let shrink = 0;
-  for (let g = 0; g < gaps.length; g++) {
-    const gap = gaps[g]!;
-    gapWidth += gap.width;
-    stretch += gap.stretch;
-    shrink += gap.shrink;
+  for (let g = 0; g < gapCount; g++) {
+    gapWidth += naturalGapWidths[g]!;
+    stretch += gapStretches[g]!;
+    shrink += gapShrinks[g]!;
   }
   const measure = options.lineWidth(index);
   const offset = options.lineOffset(index);
   const natural = indent + textWidth + gapWidth;
   const normalSpace = fonts[options.spaceFont].space * size;
 
-  const justified = options.align === 'justify' && !last && gaps.length > 0;
+  const justified = options.align === 'justify' && !last && gapCount > 0;
   const hangLeft = options.align === 'justify' ? hangLeftAt(items, start) : 0;
   // A last line the breaker chose to squeeze is squeezed here too, not left overfull.
   const fitted = justified || (options.align === 'justify' && natural > measure + hangLeft + hangRightAt(items, end));
@@ -216,8 +260,8 @@ function positionLine(
   let ratio = 0;
   let x = offset + indent - hangLeft;
   let overfull = 0;
-  const gapWidths = new Float64Array(gaps.length);
-  for (let g = 0; g < gaps.length; g++) gapWidths[g] = gaps[g]!.width;
+  const gapWidths = parts.setGapWidths;
+  for (let g = 0; g < gapCount; g++) gapWidths[g] = naturalGapWidths[g]!;
   if (fitted) {
     const expand = glyphGaps > 0 ? textWidth * options.expansion : 0;
     const fit = fitLine(natural, target, stretch, shrink, expand);
@@ -228,15 +272,15 @@ function positionLine(
     const spring = rest >= 0 ? stretch : shrink;
     ratio = spring > 0 ? rest / spring : 0;
     const clamped = Math.max(ratio, -1);
-    for (let g = 0; g < gaps.length; g++) gapWidths[g] = gaps[g]!.width + clamped * (rest >= 0 ? gaps[g]!.stretch : gaps[g]!.shrink);
+    for (let g = 0; g < gapCount; g++) gapWidths[g] = naturalGapWidths[g]! + clamped * (rest >= 0 ? gapStretches[g]! : gapShrinks[g]!);
     if (ratio < -1) overfull = (-1 - ratio) * shrink;
     if (spring === 0 && rest < 0) overfull = -rest;
     // Distribute any rounding remainder over the gaps so the right edge is exact.
-    if (ratio >= -1 && gapWidths.length > 0) {
+    if (ratio >= -1 && gapCount > 0) {
       let total = indent + textWidth + expansion;
-      for (let g = 0; g < gapWidths.length; g++) total += gapWidths[g]!;
-      const drift = (target - total) / gapWidths.length;
-      for (let g = 0; g < gapWidths.length; g++) gapWidths[g] = gapWidths[g]! + drift;
+      for (let g = 0; g < gapCount; g++) total += gapWidths[g]!;
+      const drift = (target - total) / gapCount;
+      for (let g = 0; g < gapCount; g++) gapWidths[g] = gapWidths[g]! + drift;
     }
   } else {
     const room = target - natural;
@@ -251,17 +295,14 @@ function positionLine(
   const runs: GlyphRun[] = [];
   const lineGaps: [number, number][] = [];
   r = 0;
-  for (let w = 0; w < words.length; w++) {
+  for (let w = 0; w < wordCount; w++) {
     if (w > 0) {
       lineGaps.push([x, gapWidths[w - 1]!]);
       x += gapWidths[w - 1]!;
     }
-    const wordRuns = words[w]!.runs;
-    for (let k = 0; k < wordRuns.length; k++) {
-      const run = wordRuns[k]!;
+    for (; r < wordEnds[w]!; r++) {
       const width = runWidths[r]! + letterSpacing * runGlyphs[r]!;
-      r++;
-      runs.push({ text: run.text, font: run.font, x, width });
+      runs.push({ text: texts[r]!, font: runFonts[r]!, x, width });
       x += width;
     }
     x -= letterSpacing; // no spacing after a word's last glyph
