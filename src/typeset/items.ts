@@ -142,10 +142,40 @@ export const FILL = 1e6;
 
 type Segment = TextRun;
 
-/** Splits runs into words (lists of font segments) at white space; no-break spaces stay inside words. */
-export function wordsOf(runs: readonly TextRun[]): Segment[][] {
-  const words: Segment[][] = [];
-  let current: Segment[] = [];
+/**
+ * The words of the paragraph being itemized, gathered by `gatherWords`: each
+ * segment's text and font (a word's part in one run; most words are one
+ * segment), and where each word's segments end. One instance serves every
+ * paragraph, its lists written from the start each time and read up to the
+ * counts: as a list per word and an object per segment, the words of an
+ * edition were some 100,000 objects made and dropped, mostly while V8 had
+ * not yet optimised this code.
+ */
+class ParagraphWords {
+  count = 0;
+  readonly texts: string[] = [];
+  readonly fonts: FontKey[] = [];
+  /** Segment index after each word's last segment. */
+  ends = new Int32Array(256);
+
+  /** Room for one more word. */
+  grow(): void {
+    const ends = new Int32Array(2 * this.ends.length);
+    ends.set(this.ends);
+    this.ends = ends;
+  }
+}
+
+const paragraphWords = new ParagraphWords();
+
+/** Splits runs into words (segments in their fonts, into `paragraphWords`) at white space; no-break spaces stay inside words. */
+function gatherWords(runs: readonly TextRun[]): void {
+  const words = paragraphWords;
+  const { texts, fonts } = words;
+  let count = 0;
+  let segments = 0;
+  // Whether the word being gathered has a segment yet.
+  let open = false;
   // Scans character codes rather than splitting on a regular expression: this
   // runs over every paragraph, mostly before V8 has optimised it.
   for (let r = 0; r < runs.length; r++) {
@@ -153,19 +183,35 @@ export function wordsOf(runs: readonly TextRun[]): Segment[][] {
     let i = 0;
     while (i < text.length) {
       if (isSpace(text.charCodeAt(i))) {
-        if (current.length > 0) words.push(current);
-        current = [];
+        if (open) {
+          if (count === words.ends.length) words.grow();
+          words.ends[count++] = segments;
+          open = false;
+        }
         i++;
         continue;
       }
       let end = i + 1;
       while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
-      current.push({ text: text.slice(i, end), font });
+      texts[segments] = text.slice(i, end);
+      fonts[segments] = font;
+      segments++;
+      open = true;
       i = end;
     }
   }
-  if (current.length > 0) words.push(current);
-  return words;
+  if (open) {
+    if (count === words.ends.length) words.grow();
+    words.ends[count++] = segments;
+  }
+  words.count = count;
+}
+
+/** Segments `from` to `to` of the gathered words, as a list of their own. */
+function segmentsOf(from: number, to: number): Segment[] {
+  const segments: Segment[] = [];
+  for (let k = from; k < to; k++) segments.push({ text: paragraphWords.texts[k]!, font: paragraphWords.fonts[k]! });
+  return segments;
 }
 
 /** Space, tab, line feed, carriage return: what separates words (not the no-break space). */
@@ -220,15 +266,15 @@ function widestBox(items: readonly Item[]): number {
  * word too wide for this paragraph's narrowest line is itemized anew (split)
  * and not remembered.
  */
-function cachedWord(cache: WordItems, word: Segment, segments: readonly Segment[], options: ItemizeOptions): readonly Item[] {
-  let byText = cache.get(word.font);
-  if (!byText) cache.set(word.font, (byText = new Map()));
-  const entry = byText.get(word.text);
+function cachedWord(cache: WordItems, text: string, font: FontKey, options: ItemizeOptions): readonly Item[] {
+  let byText = cache.get(font);
+  if (!byText) cache.set(font, (byText = new Map()));
+  const entry = byText.get(text);
   if (entry !== undefined && entry.widest <= options.minLineWidth) return entry.items;
-  const items = itemizeWord(segments, options);
+  const items = itemizeWord([{ text, font }], options);
   if (entry === undefined) {
     const widest = widestBox(items);
-    if (widest <= options.minLineWidth) byText.set(word.text, { items, widest });
+    if (widest <= options.minLineWidth) byText.set(text, { items, widest });
   }
   return items;
 }
@@ -243,17 +289,14 @@ export function itemize(runs: readonly TextRun[], options: ItemizeOptions): Item
   const interWord = interWordGlue(fonts[options.spaceFont].space * size, align, size, options.costs ?? COSTS);
   openParagraph(items, options, ragged);
   const cache = options.wordItems;
-  const words = wordsOf(runs);
-  for (let w = 0; w < words.length; w++) {
+  gatherWords(runs);
+  const { count, ends, texts, fonts: segmentFonts } = paragraphWords;
+  for (let w = 0; w < count; w++) {
     if (w > 0) for (let i = 0; i < interWord.length; i++) items.push(interWord[i]!);
-    const segments = words[w]!;
-    const only = segments.length === 1 ? segments[0]! : undefined;
-    if (cache && only) {
-      const word = cachedWord(cache, only, segments, options);
-      for (let i = 0; i < word.length; i++) items.push(word[i]!);
-    } else {
-      for (const item of itemizeWord(segments, options)) items.push(item);
-    }
+    const from = w === 0 ? 0 : ends[w - 1]!;
+    const to = ends[w]!;
+    const word = cache && to - from === 1 ? cachedWord(cache, texts[from]!, segmentFonts[from]!, options) : itemizeWord(segmentsOf(from, to), options);
+    for (let i = 0; i < word.length; i++) items.push(word[i]!);
   }
   const end = align === 'justify' || align === 'left' ? FILL : ragged;
   items.push(penalty(0, Infinity, false), glue(0, end, 0), penalty(0, -Infinity, false));
