@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FontKey } from '../typeset/metrics.js';
 import type { Sfnt } from '../fonts/sfnt.js';
@@ -40,11 +40,12 @@ export const FONT_FILES: Readonly<Record<FontKey, { readonly file: string }>> = 
 /**
  * Every face, read from its WOFF file, its tables unpacked when first read
  * (`woffSfnt`). Slots set in the same file get the very same object, so
- * callers can share what they make of it.
+ * callers can share what they make of it. Read synchronously, as
+ * `readBytes` reads an edition's inputs.
  */
 export async function readFontFaces(): Promise<Record<FontKey, Sfnt>> {
   const files = [...new Set(Object.values(FONT_FILES).map((f) => f.file))];
-  const faces = new Map(await Promise.all(files.map(async (file) => [file, woffSfnt(await readFile(require.resolve(file)), file)] as const)));
+  const faces = new Map(files.map((file) => [file, woffSfnt(readFileSync(require.resolve(file)), file)] as const));
   return Object.fromEntries(Object.entries(FONT_FILES).map(([key, { file }]) => [key, faces.get(file)!])) as Record<FontKey, Sfnt>;
 }
 
