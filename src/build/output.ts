@@ -52,14 +52,18 @@ export async function commitEditions(out: string, staged: readonly StagedEdition
     for (const edition of staged) {
       const temp = join(out, `.staging-${edition.date}-${token}`);
       await mkdir(temp, { recursive: true });
-      // Written all at once: the writes overlap in libuv's pool.
-      await Promise.all([
+      // Listed before it is written, so that a failed write removes it too.
+      temps.push({ date: edition.date, temp });
+      // Written all at once: the writes overlap in libuv's pool. Every write
+      // is waited for, failed or not, before the folder may be removed.
+      const writes = await Promise.allSettled([
         ...[...edition.files].map(([name, bytes]) => writeFile(join(temp, name), bytes)),
         writeFile(join(temp, 'edition.json'), manifestBytes(edition.manifest)),
         writeFile(join(temp, 'qa.json'), `${JSON.stringify(edition.qa, null, 1)}\n`),
         writeFile(join(temp, INPUT_HASH_FILE), `${edition.inputHash}\n`),
       ]);
-      temps.push({ date: edition.date, temp });
+      const failed = writes.find((write) => write.status === 'rejected');
+      if (failed) throw failed.reason;
     }
   } catch (error) {
     for (const { temp } of temps) await rm(temp, { recursive: true, force: true });

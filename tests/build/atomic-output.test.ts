@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/build.js';
+import { commitEditions } from '../../src/build/output.js';
 import { loadAssets, type BuildAssets } from '../../src/build/edition.js';
 import { SourceError } from '../../src/build/errors.js';
 import type { Catalog } from '../../src/manifest/types.js';
@@ -103,6 +104,21 @@ describe('a build of bad input over an existing output folder', () => {
     expect(result.stderr).toMatch(/^epaper: .*editions\/2025-11-09\/gulls-win\.md:2 \(headline\): missing required field "headline"/);
     expect(contentOf(await hashTree(out))).toEqual(contentOf(before));
   }, 60_000);
+});
+
+describe('a commit whose write fails half-way', () => {
+  it('rejects, and leaves every file of the output folder as it was, no staging folder behind', async () => {
+    const before = await hashTree(out);
+    const files = new Map<string, Uint8Array>([
+      ['page-01.pdf', new Uint8Array([37, 80, 68, 70])],
+      // A name in a folder that does not exist: the second write fails.
+      ['missing-folder/page-02.pdf', new Uint8Array([37, 80, 68, 70])],
+    ]);
+    const staged = { date: '2025-11-09', files, manifest: JSON.parse(await readFile(join(out, '2025-11-09', 'edition.json'), 'utf8')), qa: {}, inputHash: 'x' };
+    const error = await rejection(commitEditions(out, [staged]));
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOENT');
+    expect(await hashTree(out)).toEqual(before);
+  });
 });
 
 describe('a rebuild', () => {
