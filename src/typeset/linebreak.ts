@@ -51,17 +51,6 @@ function fitnessOf(ratio: number): number {
 }
 
 /**
- * Badness of [TB] p. 97: 100·r³. TeX caps it at 10,000 ("infinitely bad");
- * we do not, so that in the last pass a line twice as loose as another
- * still costs more, and the breaker spreads the looseness it cannot avoid.
- */
-function badnessOf(ratio: number): number {
-  if (!Number.isFinite(ratio)) return 1e7;
-  const r = Math.abs(ratio);
-  return 100 * r * r * r;
-}
-
-/**
  * An active breakpoint. Where the next line starts is kept as an item index
  * (`start`): its sums are read from the prefix sums when needed rather than
  * copied into every node. A number field that
@@ -291,10 +280,14 @@ export function breakLines(items: readonly Item[], options: BreakOptions): reado
       // Emergency stretch ([TB] \emergencystretch) lowers the badness of loose
       // lines so the last pass spreads looseness over several lines rather
       // than piling it on one; the loose-line cost still sees the real ratio.
-      const badness =
-        emergencyStretch && ratio > 0 && Number.isFinite(ratio)
-          ? badnessOf((ratio * stretch) / (stretch + emergencyStretch))
-          : badnessOf(ratio);
+      const judged = emergencyStretch && ratio > 0 && Number.isFinite(ratio) ? (ratio * stretch) / (stretch + emergencyStretch) : ratio;
+      // Badness of [TB] p. 97: 100·r³. TeX caps it at 10,000 ("infinitely
+      // bad"); we do not, so that in the last pass a line twice as loose as
+      // another still costs more, and the breaker spreads the looseness it
+      // cannot avoid. Worked out here rather than by a function: a fraction
+      // returned by a call V8 does not inline is a new heap object.
+      const r = Math.abs(judged);
+      const badness = Number.isFinite(judged) ? 100 * r * r * r : 1e7;
       if (badness > tolerance) continue;
       const hyphenRun = flagged ? a.hyphenRun + 1 : 0;
       if (hyphenRun > maxHyphenRun) continue;
