@@ -134,6 +134,9 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
       doc.context.assign(ref, stream);
       return stream;
     });
+    // Awaited one by one below: a failure is thrown there, and not reported
+    // meanwhile as unhandled for a page not yet reached.
+    contents.catch(() => undefined);
     parts.push({ contents, fonts: fontNames, images: imageNames });
   }
   // Everything that does not need the compressed content streams is done
@@ -163,12 +166,15 @@ export async function writeEditionPdfs(pages: readonly LaidOutPage[], options: P
     singles.push({ doc: one, page });
   }
 
-  const contents = await Promise.all(parts.map((part) => part.contents));
+  // Each one-page PDF is written as soon as its page's stream is compressed,
+  // while the later pages' streams still are; the edition's own once all are.
+  const single: Uint8Array[] = [];
+  for (const [i, { doc: one, page }] of singles.entries()) {
+    page.node.set(PDFName.of('Contents'), one.context.register(await parts[i]!.contents));
+    single.push(serializePdf(one.context, options.deflate));
+  }
+  await Promise.all(parts.map((part) => part.contents));
   const whole = serializePdf(doc.context, options.deflate);
-  const single = singles.map(({ doc: one, page }, i) => {
-    page.node.set(PDFName.of('Contents'), one.context.register(contents[i]!));
-    return serializePdf(one.context, options.deflate);
-  });
   return { whole, pages: single };
 }
 
