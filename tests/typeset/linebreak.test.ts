@@ -175,24 +175,24 @@ function totalDemerits(items: readonly Item[], breaks: readonly number[], opts: 
 
 /**
  * The least total demerits over every set of breaks: a plain dynamic
- * programme over (break, fitness class, hyphen run) with no pruning. All
- * lines have the same width here, so the line number is not part of a state.
+ * programme over (break, fitness class, hyphen run, line number) with no
+ * pruning. The line number matters where line widths differ.
  */
 function optimumDemerits(items: readonly Item[], opts: BreakOptions): number | null {
   const points = items.map((_, b) => b).filter((b) => isBreakpoint(items, b, opts.hyphenate));
-  const width = opts.lineWidth(0);
-  const best = new Map<number, Map<string, number>>([[-1, new Map([['1,0', 0]])]]);
+  const widest = Math.max(...items.map((_, line) => opts.lineWidth(line)));
+  const best = new Map<number, Map<string, number>>([[-1, new Map([['1,0,0', 0]])]]);
   for (const from of [-1, ...points]) {
     const states = best.get(from);
     if (!states) continue;
     for (const to of points) {
       if (to <= from) continue;
-      if (pastEnd(items, from, to, width, opts.expansion)) break;
+      if (pastEnd(items, from, to, widest, opts.expansion)) break;
       for (const [key, demerits] of states) {
-        const [fitness, hyphenRun] = key.split(',').map(Number) as [number, number];
-        const result = lineDemerits(items, from, to, { fitness, hyphenRun }, opts, 0);
+        const [fitness, hyphenRun, line] = key.split(',').map(Number) as [number, number, number];
+        const result = lineDemerits(items, from, to, { fitness, hyphenRun }, opts, line);
         if (!result) continue;
-        const next = `${result.state.fitness},${result.state.hyphenRun}`;
+        const next = `${result.state.fitness},${result.state.hyphenRun},${line + 1}`;
         const map = best.get(to) ?? new Map<string, number>();
         const total = demerits + result.demerits;
         if (total < (map.get(next) ?? Infinity)) map.set(next, total);
@@ -393,21 +393,16 @@ describe('breakLines with the en-us patterns and font expansion', () => {
 describe('breakLines on generated paragraphs', () => {
   const random = rng(1981);
   const split = cachedWordSplitter(enUs);
-  const cases = Array.from({ length: 25 }, (_, i) => {
+  const cases = Array.from({ length: 400 }, (_, i) => {
     const text = Array.from({ length: 8 + Math.floor(random() * 30) }, () => pick(random, WORDS)).join(' ');
     return { i, text, width: (22 + Math.floor(random() * 25)) * CHAR };
   });
 
+  const generated = (text: string, minLineWidth: number) =>
+    itemize(body(text), { fonts, size: SIZE, spaceFont: 'body', align: 'justify', firstIndent: 0, minLineWidth, splitWord: split });
+
   it.each(cases)('finds the optimum of an exhaustive search (case $i)', ({ text, width }) => {
-    const items = itemize(body(text), {
-      fonts,
-      size: SIZE,
-      spaceFont: 'body',
-      align: 'justify',
-      firstIndent: 0,
-      minLineWidth: width,
-      splitWord: split,
-    });
+    const items = generated(text, width);
     const opts = options(width, { hyphenate: true, expansion: COSTS.expansion, tolerance: 2_000 });
     const optimum = optimumDemerits(items, opts);
     const breaks = breakLines(items, opts);
@@ -420,15 +415,7 @@ describe('breakLines on generated paragraphs', () => {
   });
 
   it.each(cases)('finds the optimum when loose lines are penalised too (case $i)', ({ text, width }) => {
-    const items = itemize(body(text), {
-      fonts,
-      size: SIZE,
-      spaceFont: 'body',
-      align: 'justify',
-      firstIndent: 0,
-      minLineWidth: width,
-      splitWord: split,
-    });
+    const items = generated(text, width);
     // Tolerance high enough that lines with spaces past the loose limit are possible.
     const opts = { ...options(width, { hyphenate: true, expansion: COSTS.expansion, tolerance: 5_000 }), penaliseLoose: true } as BreakOptions;
     const optimum = optimumDemerits(items, opts);
@@ -437,16 +424,19 @@ describe('breakLines on generated paragraphs', () => {
     if (breaks && optimum !== null) expect(totalDemerits(items, positions(breaks), opts)! / optimum).toBeCloseTo(1, 9);
   });
 
+  it.each(cases)('finds the optimum when the lines beside a photo are narrower (case $i)', ({ text, width }) => {
+    const items = generated(text, width - 6 * CHAR);
+    // Lines 1 to 3 run around a photo six characters wide.
+    const lineWidth = (line: number) => (line >= 1 && line <= 3 ? width - 6 * CHAR : width);
+    const opts = options(width, { lineWidth, hyphenate: true, expansion: COSTS.expansion, tolerance: 2_000 });
+    const optimum = optimumDemerits(items, opts);
+    const breaks = breakLines(items, opts);
+    expect(breaks === null).toBe(optimum === null);
+    if (breaks && optimum !== null) expect(totalDemerits(items, positions(breaks), opts)! / optimum).toBeCloseTo(1, 9);
+  });
+
   it.each(cases)('never chooses more than the allowed run of hyphenated lines (case $i)', ({ text, width }) => {
-    const items = itemize(body(text), {
-      fonts,
-      size: SIZE,
-      spaceFont: 'body',
-      align: 'justify',
-      firstIndent: 0,
-      minLineWidth: width,
-      splitWord: split,
-    });
+    const items = generated(text, width);
     const breaks = breakLines(items, options(width, { hyphenate: true, tolerance: 10_000 }));
     let run = 0;
     for (const b of breaks ?? []) {
