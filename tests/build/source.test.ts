@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { SourceError } from '../../src/build/errors.js';
-import { isRealDate, listEditionDates, readEdition, readPublication, type PublicationSource } from '../../src/build/source.js';
+import { countWords, isRealDate, listEditionDates, readEdition, readPublication, type PublicationSource } from '../../src/build/source.js';
 import { readOnce } from '../../src/build/read-bytes.js';
 import { FIXTURE_DATE, GIF_1X1, HARBOUR_MD, MATCH_MD, removeDir, tempDir, writeMinimalEdition } from './fixtures.js';
 
@@ -397,5 +397,31 @@ describe('reading the inputs once', () => {
     const error = await sourceError(readEdition(root, '2031-01-01', await publication(), root, readOnce()));
     expect(error.file).toContain('2031-01-01/edition.yaml');
     expect(error.message).toContain('cannot read the file (ENOENT)');
+  });
+});
+
+describe('countWords', () => {
+  it('counts pieces between white space that hold a letter or a digit', () => {
+    expect(countWords('The harbour reopens — at last.')).toBe(5);
+    expect(countWords('  3 ships, 12\u00A0crews;\n\tall  in ')).toBe(6);
+    expect(countWords('– • …')).toBe(0);
+    expect(countWords('')).toBe(0);
+  });
+
+  it('knows letters beyond ASCII, in every plane, and Unicode’s spaces', () => {
+    expect(countWords('Gdańsk Łódź 東京 𝐀lpha')).toBe(4);
+    expect(countWords('one\u2003two\u3000three\u2028four\uFEFFfive')).toBe(5);
+    expect(countWords('“ ” ’s')).toBe(1);
+  });
+
+  it('agrees with splitting at \\s and testing each piece for \\p{L} or \\p{N}, on random text', () => {
+    const alphabet = ['a', 'Z', '7', ' ', '\n', '\t', '\u00A0', '\u2009', '\u3000', '—', '’', '.', 'é', '東', '𝐀', '😀', '\u0301', '٣'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]!).join('');
+      const expected = text.split(/\s+/).filter((piece) => /[\p{L}\p{N}]/u.test(piece)).length;
+      expect(countWords(text), JSON.stringify(text)).toBe(expected);
+    }
   });
 });
