@@ -365,7 +365,7 @@ function dominated(i: number, slotFrom: readonly (Node | null)[], slotDemerits: 
   const limit = slotDemerits[i]! - margin - Math.abs(slotDemerits[i]!) * 1e-12 - 1e-6;
   for (let j = 0; j < slotFrom.length; j++) {
     const other = slotFrom[j];
-    if (j !== i && other !== null && other!.line === line && j % runs <= run && slotDemerits[j]! < limit) return true;
+    if (j !== i && other !== null && other.line === line && j % runs <= run && slotDemerits[j]! < limit) return true;
   }
   return false;
 }
